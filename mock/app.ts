@@ -1,0 +1,54 @@
+/**
+ * Builds the mock Close server as a Fastify app: zod for validation and serialization, one
+ * error shape, the domain services, then the routes by area — the Close API under `/api/v1`,
+ * the control plane under `/_mock`. `server.ts` is only the process entry around this.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerErrorHandling } from './errors.js';
+import { adminTokenMatcher } from './plugins/admin-auth.js';
+import services from './plugins/services.js';
+import api from './routes/api/index.js';
+import control from './routes/control/index.js';
+
+export type AppOptions = {
+  /** SQLite file path, or `:memory:`. */
+  dbPath: string;
+  adminToken: string;
+  logger?: FastifyServerOptions['logger'];
+  /** How far behind the key list's "last used" may be (the batch interval). */
+  lastUsedFlushMs?: number;
+  bodyLimitBytes?: number;
+};
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // Close's paths end in "/"; clients that drop it still reach the route.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(services, {
+    dbPath: options.dbPath,
+    ...(options.lastUsedFlushMs !== undefined && { lastUsedFlushMs: options.lastUsedFlushMs }),
+  });
+
+  app.get('/_mock/health', async () => ({ status: 'ok' }));
+  await app.register(api, { prefix: '/api/v1' });
+  await app.register(control, {
+    prefix: '/_mock',
+    matchesAdminToken: adminTokenMatcher(options.adminToken),
+  });
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * The mock server's SQLite store (Node's built-in `node:sqlite`, no native addon): opening,
+ * pragmas and schema migrations. A file by default so that keys and data survive restarts,
+ * `:memory:` for tests and throwaway runs.
+ */
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { migrations } from './migrations.js';
+
+export type Db = DatabaseSync;
+
+export function openDatabase(path: string): Db {
+  const db = new DatabaseSync(path);
+  // WAL + NORMAL: a committed transaction survives a killed process (not a power cut), and
+  // readers never wait on the writer.
+  if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+      (row) => row.version,
+    ),
+  );
+  for (const [index, sql] of migrations.entries()) {
+    const version = index + 1;
+    if (applied.has(version)) continue;
+    transaction(db, () => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(version);
+    });
+  }
+}
+
+/** Runs `work` in one transaction; nested calls join the outer one. */
+export function transaction<T>(db: Db, work: () => T): T {
+  if (db.isTransaction) return work();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Prepared statements, compiled once per database and SQL text (the hot paths reuse them). */
+export function statementCache(db: Db): (sql: string) => StatementSync {
+  const cache = new Map<string, StatementSync>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+}
