@@ -6,6 +6,21 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import authentication from './authentication.js';
 import { INTEGRATION_VERSION } from './lib/config.js';
 import { afters, befores } from './middleware.js';
+import leadList from './triggers/lead_list.js';
+import leadStatusList from './triggers/lead_status_list.js';
+import opportunityStatusList from './triggers/opportunity_status_list.js';
+import pipelineList from './triggers/pipeline_list.js';
+import smartViewList from './triggers/smart_view_list.js';
+import userList from './triggers/user_list.js';
+
+const dropdowns = [
+  leadList,
+  leadStatusList,
+  opportunityStatusList,
+  pipelineList,
+  smartViewList,
+  userList,
+];
 
 export default defineApp({
   version: INTEGRATION_VERSION,
@@ -13,7 +28,7 @@ export default defineApp({
   authentication,
   beforeRequest: [...befores],
   afterResponse: [...afters],
-  triggers: {},
+  triggers: Object.fromEntries(dropdowns.map((trigger) => [trigger.key, trigger])),
   creates: {},
   searches: {},
 });
