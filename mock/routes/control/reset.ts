@@ -8,10 +8,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+// No body at all (Fastify passes null) means the defaults.
 const resetBody = z
   .object({ keep_keys: z.boolean().default(true) })
   .strict()
-  .default({ keep_keys: true });
+  .nullish()
+  .transform((body) => body ?? { keep_keys: true });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
