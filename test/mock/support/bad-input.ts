@@ -136,7 +136,9 @@ export function generateBadRequests(
     const fill = (value: string) => route.url.replace(/:[A-Za-z0-9_]+/g, value);
     const url = fill('nonexistent_id');
     const guarded = credentials.guarded(route);
-    const auth = guarded ? { authorization: credentials.authorization(route) } : {};
+    const auth: Record<string, string> = guarded
+      ? { authorization: credentials.authorization(route) }
+      : {};
     const add = (
       name: string,
       request: Omit<BadRequest, 'name' | 'method'> & { method?: string },
