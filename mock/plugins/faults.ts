@@ -12,6 +12,7 @@ export const CONTROL_PREFIX = '/_mock';
 export default fp(
   async (app) => {
     app.addHook('onRequest', async (request, reply) => {
+      if (app.services.faults.isEmpty) return;
       const path = request.url.split('?', 1)[0] ?? request.url;
       if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return;
       const fault = app.services.faults.take(request.method, path);

@@ -37,6 +37,11 @@ export class FaultService {
     return fault;
   }
 
+  /** Checked on every request before anything else, so it must stay this cheap. */
+  get isEmpty(): boolean {
+    return this.faults.length === 0;
+  }
+
   list(): Fault[] {
     return this.faults.map(({ fault }) => ({ ...fault }));
   }

@@ -16,13 +16,15 @@ describe('/_mock/faults', () => {
     });
   });
 
-  const inject = async (fault: Record<string, unknown>) => {
-    const response = await h.request({
+  const postFault = (fault: Record<string, unknown>) =>
+    h.request({
       method: 'POST',
       url: '/_mock/faults',
       headers: { authorization: h.admin },
       payload: fault,
     });
+  const inject = async (fault: Record<string, unknown>) => {
+    const response = await postFault(fault);
     expect(response.statusCode).toBe(201);
     return response.json<{ id: string }>();
   };
@@ -134,13 +136,7 @@ describe('/_mock/faults', () => {
     ['a status out of range', { path: '/api/v1/me/', status: 99 }],
     ['an unknown option', { path: '/api/v1/me/', status: 500, sometimes: true }],
   ])('rejects a fault with %s', async (_name, fault) => {
-    const response = await h.request({
-      method: 'POST',
-      url: '/_mock/faults',
-      headers: { authorization: h.admin },
-      payload: fault,
-    });
-    expect(response.statusCode).toBe(400);
+    expect((await postFault(fault)).statusCode).toBe(400);
   });
 
   it('needs the admin token', async () => {

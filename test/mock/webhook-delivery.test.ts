@@ -6,6 +6,7 @@ import {
   buildHarness,
   recordEvent,
   startReceiver,
+  STATUS_CHANGED_FILTER,
   waitFor,
   type Harness,
   type Receiver,
@@ -118,11 +119,7 @@ describe('webhook deliveries', () => {
       {
         object_type: 'lead',
         action: 'updated',
-        extra_filter: {
-          type: 'field_accessor',
-          field: 'changed_fields',
-          filter: { type: 'contains', value: 'status_id' },
-        },
+        extra_filter: STATUS_CHANGED_FILTER,
       },
     ]);
     recordEvent(h.app, h.tenant); // lead created: not subscribed

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { webhookSubscriptionSchema } from '../../shared/close-objects.js';
 import { WEBHOOKS_PER_ORGANIZATION } from '../../mock/services/webhooks.js';
-import { basicAuth, buildHarness, otherTenant, type Harness } from './support/mock-harness.js';
+import {
+  basicAuth,
+  buildHarness,
+  otherTenant,
+  STATUS_CHANGED_FILTER,
+  type Harness,
+} from './support/mock-harness.js';
 
 type Subscription = { id: string; status: string; signature_key: string; url: string };
 
@@ -30,11 +36,7 @@ describe('/api/v1/webhook/', () => {
         {
           object_type: 'lead',
           action: 'updated',
-          extra_filter: {
-            type: 'field_accessor',
-            field: 'changed_fields',
-            filter: { type: 'contains', value: 'status_id' },
-          },
+          extra_filter: STATUS_CHANGED_FILTER,
         },
       ],
     });

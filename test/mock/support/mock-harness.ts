@@ -21,6 +21,13 @@ import type { CloseEvent } from '../../../shared/close-objects.js';
 
 export const ADMIN_TOKEN = 'mock_admin_test-token-for-jest-only';
 
+/** Close's documented example filter: only updates that changed the lead's status. */
+export const STATUS_CHANGED_FILTER = {
+  type: 'field_accessor',
+  field: 'changed_fields',
+  filter: { type: 'contains', value: 'status_id' },
+} as const;
+
 export const basicAuth = (key: string): string =>
   `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
