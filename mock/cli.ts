@@ -3,7 +3,8 @@
  * a running server through the control plane (with got), as Close's Settings → API Keys page does.
  *
  *   node dist/mock/cli.js serve [--port 4010] [--db close-mock.sqlite | --memory] [--verbose]
- *                               [--rate-limit N]   (requests per key, endpoint and second)
+ *                               [--rate-limit N]   (requests per key, endpoint and second;
+ *                                                   or CLOSE_MOCK_RATE_LIMIT)
  *   node dist/mock/cli.js keys create --name Zapier
  *   node dist/mock/cli.js keys list
  *   node dist/mock/cli.js keys delete api_…

@@ -28,7 +28,7 @@ export default fp(
       const status = fault.status ?? 200;
       if (status === 429) {
         reply
-          .header('retry-after', '1')
+          .header('Retry-After', '1')
           .header(
             'ratelimit',
             rateLimitHeader({ allowed: false, limit: 1, remaining: 0, resetSeconds: 1 }),

@@ -18,11 +18,11 @@ export default fp(
       const group = `${request.method} ${request.routeOptions.url ?? request.url}`;
       const { keyId, organizationId } = request.principal;
       const decision = app.services.rateLimits.hit(keyId, organizationId, group);
-      reply.header('ratelimit', rateLimitHeader(decision));
+      reply.header('RateLimit', rateLimitHeader(decision));
       if (decision.allowed) return;
       return reply
         .code(429)
-        .header('retry-after', String(Math.max(1, Math.ceil(decision.resetSeconds))))
+        .header('Retry-After', String(Math.max(1, Math.ceil(decision.resetSeconds))))
         .send({ error: { rate_reset: decision.resetSeconds, message: RATE_LIMIT_MESSAGE } });
     });
   },

@@ -99,6 +99,14 @@ describe('GET /api/v1/event/', () => {
     expect(byUser.body.data.map((event) => event.id)).toEqual([ids[7]]);
   });
 
+  it('filters by request_id, the events one API request caused', async () => {
+    const actor = { userId: h.tenant.userId, apiKeyId: h.tenant.keyId, requestId: 'req-42' };
+    const first = recordEvent(h.app, h.tenant, { actor });
+    const second = recordEvent(h.app, h.tenant, { objectType: 'contact', actor });
+    const byRequest = await list('?request_id=req-42');
+    expect(byRequest.body.data.map((event) => event.id)).toEqual([second.id, first.id]);
+  });
+
   it('answers 400 naming the supported combinations for one it does not support', async () => {
     const response = await h.request({
       method: 'GET',

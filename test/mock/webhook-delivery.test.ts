@@ -1,4 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { transaction } from '../../mock/store/db.js';
 import type { DeliveryRecord } from '../../mock/services/webhook-deliveries.js';
@@ -241,6 +244,18 @@ describe('webhook deliveries', () => {
     await unsubscribe(subscription.id);
   });
 
+  it('lists every organization’s subscriptions on the control plane', async () => {
+    const subscription = await subscribe([{ object_type: 'lead', action: 'deleted' }]);
+    const response = await h.request({
+      url: '/_mock/webhooks',
+      headers: { authorization: h.admin },
+    });
+    expect(response.json<{ data: Subscription[] }>().data.map((s) => s.id)).toContain(
+      subscription.id,
+    );
+    await unsubscribe(subscription.id);
+  });
+
   it('keeps the delivery log behind the admin token, and 404 for an unknown subscription', async () => {
     const noToken = await h.request({ url: '/_mock/webhooks/whsub_x/deliveries' });
     expect(noToken.statusCode).toBe(401);
@@ -249,5 +264,48 @@ describe('webhook deliveries', () => {
       headers: { authorization: h.admin },
     });
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('webhook deliveries across a restart', () => {
+  it('picks up retries a stopped server left unfinished', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'close-mock-'));
+    const dbPath = join(dir, 'store.sqlite');
+    const receiver = await startReceiver();
+    try {
+      const options = { dbPath, webhooks: { retryBaseMs: 300, maxAttempts: 5 } };
+      const first = await buildHarness(options);
+      const subscription = (
+        await first.request({
+          method: 'POST',
+          url: '/api/v1/webhook/',
+          headers: { authorization: first.auth },
+          payload: { url: receiver.url, events: [{ object_type: 'lead', action: 'created' }] },
+        })
+      ).json<Subscription>();
+      receiver.answerWith(503);
+      const event = recordEvent(first.app, first.tenant);
+      await waitFor(() => receiver.received.length === 1, 5000, 'the first attempt');
+      await first.app.close(); // the retry is due in 300 ms, after the server has stopped
+
+      const second = await buildHarness(options);
+      try {
+        await waitFor(() => receiver.received.length === 2, 5000, 'the retry after restart');
+        expect(JSON.parse(receiver.received[1]?.body ?? '')).toMatchObject({
+          subscription_id: subscription.id,
+          event: { id: event.id },
+        });
+        await waitFor(
+          () => second.app.services.deliveries.list(subscription.id)[0]?.status === 'delivered',
+          5000,
+          'the delivery recorded as delivered',
+        );
+      } finally {
+        await second.app.close();
+      }
+    } finally {
+      await receiver.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
