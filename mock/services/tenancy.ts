@@ -29,8 +29,11 @@ export const DEFAULT_USER = {
   last_name: 'Seller',
 };
 
+export type OrganizationListener = (organization: Organization) => void;
+
 export class TenancyService {
   private readonly statement: ReturnType<typeof statementCache>;
+  private readonly organizationListeners: OrganizationListener[] = [];
 
   constructor(private readonly db: Db) {
     this.statement = statementCache(db);
@@ -52,6 +55,7 @@ export class TenancyService {
         'INSERT INTO organizations (id, name, date_created, date_updated) VALUES (?, ?, ?, ?)',
       ).run(organization.id, organization.name, now, now);
       const user = this.createUser(input.owner, organization.id);
+      for (const listener of this.organizationListeners) listener(organization);
       return { organization, user };
     });
   }
@@ -73,6 +77,15 @@ export class TenancyService {
       ).run(newId('mem'), user.id, organizationId, now);
       return user;
     });
+  }
+
+  /** Runs inside the transaction that creates an organization (e.g. to give it defaults). */
+  onOrganizationCreated(listener: OrganizationListener): void {
+    this.organizationListeners.push(listener);
+  }
+
+  organizations(): Organization[] {
+    return this.statement('SELECT * FROM organizations ORDER BY rowid').all() as Organization[];
   }
 
   /** The first organization ever created: the one the bootstrap key and `keys create` use. */
