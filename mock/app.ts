@@ -12,6 +12,7 @@ import {
 import { registerErrorHandling } from './errors.js';
 import { adminTokenMatcher } from './plugins/admin-auth.js';
 import services from './plugins/services.js';
+import { seedDemo, type SeedSummary } from './services/seed.js';
 import api from './routes/api/index.js';
 import control from './routes/control/index.js';
 
@@ -23,7 +24,21 @@ export type AppOptions = {
   /** How far behind the key list's "last used" may be (the batch interval). */
   lastUsedFlushMs?: number;
   bodyLimitBytes?: number;
+  /** `demo` loads the demo organization into the default one (unless it has leads already). */
+  seed?: SeedMode;
+  /** How many leads the demo seed makes (default 300). */
+  seedLeads?: number;
 };
+
+export const SEED_MODES = ['demo', 'empty'] as const;
+export type SeedMode = (typeof SEED_MODES)[number];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What `seed: 'demo'` wrote at start, if anything. */
+    seeded: SeedSummary | null;
+  }
+}
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -43,6 +58,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dbPath: options.dbPath,
     ...(options.lastUsedFlushMs !== undefined && { lastUsedFlushMs: options.lastUsedFlushMs }),
   });
+
+  app.decorate('seeded', null);
+  if (options.seed === 'demo') {
+    const { organization } = app.services.tenancy.ensureDefaultTenant();
+    if (app.services.crm.leads.table.count(organization.id) === 0) {
+      app.seeded = seedDemo(app.services, {
+        organizationId: organization.id,
+        ...(options.seedLeads !== undefined && { leads: options.seedLeads }),
+      });
+    }
+  }
 
   app.get('/_mock/health', async () => ({ status: 'ok' }));
   await app.register(api, { prefix: '/api/v1' });

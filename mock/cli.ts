@@ -3,6 +3,7 @@
  * a running server through the control plane (with got), as Close's Settings → API Keys page does.
  *
  *   node dist/mock/cli.js serve [--port 4010] [--db close-mock.sqlite | --memory] [--verbose]
+ *                               [--seed demo|empty] [--seed-leads 300]
  *   node dist/mock/cli.js keys create --name Zapier
  *   node dist/mock/cli.js keys list
  *   node dist/mock/cli.js keys delete api_…
@@ -12,10 +13,12 @@
  */
 import { parseArgs } from 'node:util';
 import got, { HTTPError, RequestError } from 'got';
+import { SEED_MODES } from './app.js';
 import { DEFAULT_PORT, startServer } from './server.js';
 
 const USAGE = `Usage:
   npm run mock -- [--port ${DEFAULT_PORT}] [--db close-mock.sqlite | --memory] [--verbose]
+                  [--seed demo|empty] [--seed-leads N]
   npm run mock:keys -- create --name NAME
   npm run mock:keys -- list
   npm run mock:keys -- delete KEY_ID
@@ -31,9 +34,19 @@ async function serve(args: string[]): Promise<void> {
       db: { type: 'string', default: process.env.CLOSE_MOCK_DB ?? 'close-mock.sqlite' },
       memory: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      seed: { type: 'string', default: process.env.CLOSE_MOCK_SEED ?? 'empty' },
+      'seed-leads': { type: 'string' },
     },
   });
   const port = Number(values.port);
+  const seed = SEED_MODES.find((mode) => mode === values.seed);
+  if (!seed) {
+    throw new UsageError(`--seed must be ${SEED_MODES.join(' or ')}, not "${values.seed}".`);
+  }
+  const seedLeads = values['seed-leads'] === undefined ? undefined : Number(values['seed-leads']);
+  if (seedLeads !== undefined && (!Number.isInteger(seedLeads) || seedLeads < 0)) {
+    throw new UsageError(`--seed-leads must be a whole number, not "${values['seed-leads']}".`);
+  }
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
   }
@@ -44,6 +57,8 @@ async function serve(args: string[]): Promise<void> {
     dbPath,
     ...(tokenFromEnv && { adminToken: tokenFromEnv }),
     logger: { level: values.verbose ? 'info' : 'warn' },
+    seed,
+    ...(seedLeads !== undefined && { seedLeads }),
   });
   const lines = [
     `Mock Close API listening on ${server.url}`,
@@ -54,6 +69,14 @@ async function serve(args: string[]): Promise<void> {
       : `  Admin token (control plane): ${server.adminToken}\n` +
         '    (new at every start; set CLOSE_MOCK_ADMIN_TOKEN, e.g. in .env, to keep one)',
   ];
+  if (server.seeded) {
+    const seeded = server.seeded;
+    lines.push(
+      `  Demo data:                   ${seeded.leads} leads, ${seeded.contacts} contacts, ` +
+        `${seeded.opportunities} opportunities, ${seeded.activities} activities, ${seeded.tasks} tasks ` +
+        `(${seeded.milliseconds} ms)`,
+    );
+  }
   if (server.bootstrapKey) {
     lines.push(
       '',

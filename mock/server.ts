@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, type SeedMode } from './app.js';
+import type { SeedSummary } from './services/seed.js';
 
 export type StartOptions = {
   port?: number;
@@ -15,6 +16,8 @@ export type StartOptions = {
   adminToken?: string;
   logger?: FastifyServerOptions['logger'];
   lastUsedFlushMs?: number;
+  seed?: SeedMode;
+  seedLeads?: number;
 };
 
 export type RunningServer = {
@@ -23,6 +26,8 @@ export type RunningServer = {
   adminToken: string;
   /** The full bootstrap key, on the first start of a store only. */
   bootstrapKey?: string;
+  /** What the demo seed wrote at this start, if anything. */
+  seeded: SeedSummary | null;
   close: () => Promise<void>;
 };
 
@@ -40,6 +45,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     adminToken,
     logger: options.logger ?? false,
     ...(options.lastUsedFlushMs !== undefined && { lastUsedFlushMs: options.lastUsedFlushMs }),
+    ...(options.seed && { seed: options.seed }),
+    ...(options.seedLeads !== undefined && { seedLeads: options.seedLeads }),
   });
   const { tenancy, apiKeys } = app.services;
   let bootstrapKey: string | undefined;
@@ -62,6 +69,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url,
     adminToken,
     ...(bootstrapKey && { bootstrapKey }),
+    seeded: app.seeded,
     close: () => app.close(),
   };
 }

@@ -21,6 +21,7 @@ import {
   listPlan,
   normalizeDateInput,
   pickFields,
+  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
@@ -228,7 +229,7 @@ export class ActivityService {
   deleteForLead(context: WriteContext, leadId: string): void {
     this.deleteRecords(
       context,
-      this.table.select(context.organizationId, [{ sql: 'lead_id = ?', params: [leadId] }]),
+      this.table.select(context.organizationId, [valuesIn('lead_id', [leadId])]),
     );
   }
 

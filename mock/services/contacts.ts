@@ -4,7 +4,7 @@
  * named after it, as in Close. Every change refreshes what its lead keeps about it.
  */
 import type { CloseContact } from '../../shared/close-objects.js';
-import { transaction } from '../store/db.js';
+import { statementCache, transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
 import { found, previousValues, Problems, timestamp, type WriteContext } from './context.js';
 import type { Crm } from './crm.js';
@@ -13,12 +13,13 @@ import {
   dateFilters,
   listPlan,
   pickFields,
+  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
 } from './listing.js';
 import { ObjectTable } from './records.js';
-import { digits, spaced } from './text.js';
+import { digits } from './text.js';
 
 export type ContactEmail = { email: string; type: string };
 export type ContactPhone = { phone: string; phone_formatted: string; type: string };
@@ -66,15 +67,23 @@ export const CONTACT_LIST: ListSpec = {
 
 export class ContactService {
   readonly table: ObjectTable<ContactRecord>;
+  private readonly statement: ReturnType<typeof statementCache>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<ContactRecord>(crm.db, 'contacts', {
       lead_id: (contact) => contact.lead_id,
       date_created: (contact) => contact.date_created,
       date_updated: (contact) => contact.date_updated,
-      emails: (contact) => spaced(contact.emails.map((email) => email.email.toLowerCase())),
-      phones: (contact) => spaced(contact.phones.map((phone) => digits(phone.phone))),
     });
+    this.statement = statementCache(crm.db);
+  }
+
+  /** Keeps the contact's rows in `contact_points` (its emails and phones) in step with it. */
+  private syncPoints(contact: ContactRecord | undefined, removedId?: string): void {
+    this.statement('DELETE FROM contact_points WHERE contact_id = ?').run(
+      contact?.id ?? removedId ?? '',
+    );
+    if (contact) insertContactPoints(this.statement, contact);
   }
 
   get(organizationId: string, id: string): ContactRecord | undefined {
@@ -92,8 +101,8 @@ export class ContactService {
   recordsOf(organizationId: string, leadId: string): ContactRecord[] {
     return this.table.select(
       organizationId,
-      [{ sql: 'lead_id = ?', params: [leadId] }],
-      'date_created, rowid',
+      [valuesIn('lead_id', [leadId])],
+      'lead_id, date_created, rowid',
     );
   }
 
@@ -103,8 +112,9 @@ export class ContactService {
     if (leadIds.length === 0) return byLead;
     const contacts = this.table.select(
       organizationId,
-      [{ sql: 'lead_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(leadIds)] }],
-      'date_created, rowid',
+      [valuesIn('lead_id', leadIds)],
+      // The order of the by-lead index, so that it serves both the lookup and the sort.
+      'lead_id, date_created, rowid',
     );
     for (const contact of contacts) {
       const list = byLead.get(contact.lead_id) ?? [];
@@ -179,6 +189,7 @@ export class ContactService {
   /** Stores a built contact and records its `created` event. */
   insertRecord(context: WriteContext, contact: ContactRecord): void {
     this.table.insert(contact);
+    this.syncPoints(contact);
     this.record(context, 'created', contact);
   }
 
@@ -227,6 +238,7 @@ export class ContactService {
         date_updated: timestamp(context),
       };
       this.table.update(after);
+      this.syncPoints(after);
       this.record(context, 'updated', after, previousValues(before, after));
       this.crm.leads.refreshSearchText(organizationId, after.lead_id);
       if (after.lead_id !== before.lead_id)
@@ -239,6 +251,7 @@ export class ContactService {
     transaction(this.crm.db, () => {
       const contact = found(this.table.get(context.organizationId, id), 'Contact');
       this.table.delete(context.organizationId, id);
+      this.syncPoints(undefined, id);
       this.record(context, 'deleted', contact);
       this.crm.leads.refreshSearchText(context.organizationId, contact.lead_id);
     });
@@ -247,6 +260,7 @@ export class ContactService {
   deleteForLead(context: WriteContext, leadId: string): void {
     for (const contact of this.recordsOf(context.organizationId, leadId)) {
       this.table.delete(context.organizationId, contact.id);
+      this.syncPoints(undefined, contact.id);
       this.record(context, 'deleted', contact);
     }
   }
@@ -287,6 +301,23 @@ export class ContactService {
       ...(previousData && { previousData }),
       actor: context.actor,
     });
+  }
+}
+
+/** The `contact_points` rows of a contact: emails in lower case, phones as digits. */
+export function insertContactPoints(
+  statement: ReturnType<typeof statementCache>,
+  contact: ContactRecord,
+): void {
+  const insert = statement(
+    'INSERT INTO contact_points (organization_id, lead_id, contact_id, kind, value) VALUES (?, ?, ?, ?, ?)',
+  );
+  const points = [
+    ...contact.emails.map((email) => ['email', email.email.toLowerCase()] as const),
+    ...contact.phones.map((phone) => ['phone', digits(phone.phone)] as const),
+  ];
+  for (const [kind, value] of points) {
+    insert.run(contact.organization_id, contact.lead_id, contact.id, kind, value);
   }
 }
 

@@ -17,6 +17,7 @@ import { StatusService } from './statuses.js';
 import { TaskService } from './tasks.js';
 import type { TenancyService } from './tenancy.js';
 import { registerTextFunctions } from './text.js';
+import { UserService } from './users.js';
 
 export class Crm {
   readonly statuses: StatusService;
@@ -28,6 +29,7 @@ export class Crm {
   readonly tasks: TaskService;
   readonly savedSearches: SavedSearchService;
   readonly search: SearchService;
+  readonly users: UserService;
 
   constructor(
     readonly db: Db,
@@ -44,5 +46,6 @@ export class Crm {
     this.tasks = new TaskService(this);
     this.savedSearches = new SavedSearchService(this);
     this.search = new SearchService(this);
+    this.users = new UserService(this);
   }
 }

@@ -160,19 +160,19 @@ function orderSql(spec: ListSpec, order: string): string {
   return `${expression} ${direction}, rowid ${direction}`;
 }
 
+/** `column IN (?, …)` (false for no values): a list the planner can look up in an index. */
+export function valuesIn(column: string, values: SQLInputValue[]): Sql {
+  if (values.length === 0) return { sql: '0', params: [] };
+  if (values.length === 1) return { sql: `${column} = ?`, params: values };
+  return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: values };
+}
+
 function filterSql(filter: Filter, value: string): Sql {
   switch (filter.kind) {
-    case 'equals': {
-      const values = filter.multiple ? csv(value) : [value];
-      return values.length === 1
-        ? { sql: `${filter.column} = ?`, params: values }
-        : { sql: `${filter.column} IN (${values.map(() => '?').join(', ')})`, params: values };
-    }
-    case 'in': {
-      const values = csv(value);
-      if (values.length === 0) return { sql: '0', params: [] };
-      return { sql: `${filter.column} IN (${values.map(() => '?').join(', ')})`, params: values };
-    }
+    case 'equals':
+      return valuesIn(filter.column, filter.multiple ? csv(value) : [value]);
+    case 'in':
+      return valuesIn(filter.column, csv(value));
     case 'boolean':
       return { sql: `${filter.column} = ?`, params: [/^(true|1)$/i.test(value) ? 1 : 0] };
     case 'compare':

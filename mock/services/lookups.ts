@@ -4,6 +4,7 @@
  */
 import type { User } from './tenancy.js';
 import type { Crm } from './crm.js';
+import { valuesIn } from './listing.js';
 import type { LeadStatus, OpportunityStatus } from './statuses.js';
 
 export class Lookups {
@@ -51,15 +52,19 @@ export class Lookups {
 
   prefetchLeadNames(ids: Iterable<string>): void {
     const missing = [...new Set(ids)].filter((id) => !this.leadNames.has(id));
-    if (missing.length === 0) return;
-    const rows = this.crm.db
-      .prepare(
-        `SELECT id, json_extract(body, '$.display_name') AS name FROM leads
-         WHERE organization_id = ? AND id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(this.organizationId, JSON.stringify(missing));
     for (const id of missing) this.leadNames.set(id, null);
-    for (const row of rows)
-      this.leadNames.set(String(row.id), row.name === null ? null : String(row.name));
+    // Bound lists of placeholders, and `+organization_id` so that the planner looks each ID up in
+    // the primary key instead of walking the organization's index.
+    for (let start = 0; start < missing.length; start += 500) {
+      const { sql, params } = valuesIn('id', missing.slice(start, start + 500));
+      const rows = this.crm.db
+        .prepare(
+          `SELECT id, json_extract(body, '$.display_name') AS name FROM leads
+           WHERE +organization_id = ? AND ${sql}`,
+        )
+        .all(this.organizationId, ...params);
+      for (const row of rows)
+        this.leadNames.set(String(row.id), row.name === null ? null : String(row.name));
+    }
   }
 }

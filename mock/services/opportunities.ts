@@ -13,6 +13,7 @@ import {
   dateFilters,
   listPlan,
   pickFields,
+  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
@@ -134,8 +135,9 @@ export class OpportunityService {
     if (leadIds.length === 0) return byLead;
     const records = this.table.select(
       organizationId,
-      [{ sql: 'lead_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(leadIds)] }],
-      'date_created, rowid',
+      [valuesIn('lead_id', leadIds)],
+      // The order of the by-lead index, so that it serves both the lookup and the sort.
+      'lead_id, date_created, rowid',
     );
     for (const opportunity of this.present(lookups, records)) {
       const list = byLead.get(opportunity.lead_id) ?? [];
@@ -273,7 +275,7 @@ export class OpportunityService {
   deleteForLead(context: WriteContext, leadId: string): void {
     this.deleteRecords(
       context,
-      this.table.select(context.organizationId, [{ sql: 'lead_id = ?', params: [leadId] }]),
+      this.table.select(context.organizationId, [valuesIn('lead_id', [leadId])]),
     );
   }
 

@@ -12,7 +12,7 @@ import { fieldError } from './context.js';
 import type { Crm } from './crm.js';
 import type { CustomField } from './custom-fields.js';
 import { parseLeadQuery } from './lead-query.js';
-import { pickFields, type Sql } from './listing.js';
+import { pickFields, valuesIn, type Sql } from './listing.js';
 import { Lookups } from './lookups.js';
 import type { ObjectTable, StoredObject } from './records.js';
 import {
@@ -90,7 +90,8 @@ const TABLES: Record<SearchObjectType, string> = {
 const FREE_TEXT: Record<RelatedObjectType, (alias: string) => string> = {
   lead: (alias) => `${alias}.search_text`,
   contact: (alias) =>
-    `(close_words(json_extract(${alias}.body, '$.name')) || close_words(json_extract(${alias}.body, '$.title')) || close_words(${alias}.emails) || ${alias}.phones)`,
+    `(close_words(json_extract(${alias}.body, '$.name')) || close_words(json_extract(${alias}.body, '$.title')) ||
+      close_words((SELECT group_concat(value, ' ') FROM contact_points WHERE contact_id = ${alias}.id)))`,
   opportunity: (alias) => `close_words(json_extract(${alias}.body, '$.note'))`,
   contact_email: (alias) => `close_words(json_extract(${alias}.value, '$.email'))`,
   contact_phone: (alias) => `close_digits(json_extract(${alias}.value, '$.phone'))`,
@@ -285,7 +286,7 @@ class Compiler {
       case 'id':
       case 'number':
         if (condition.type === 'exists') return { sql: `${expr} IS NOT NULL`, params: [] };
-        return valuesIn(
+        return typedValuesIn(
           expr,
           condition.type === 'text' ? [condition.value] : condition.values,
           definition.kind,
@@ -371,6 +372,8 @@ class Compiler {
         `has_related starts from ${query.this_object_type} but is applied to a ${scope.type}.`,
       );
     }
+    const direct = this.contactPointShortcut(query, scope);
+    if (direct) return direct;
     const inner = `r${++this.aliases}`;
     const relatedScope: Scope = { type: query.related_object_type, alias: inner };
     const condition = () => this.node(query.related_query, relatedScope, depth);
@@ -412,6 +415,25 @@ class Compiler {
     }
   }
 
+  /** Contacts (or leads with a contact) having a matching email or phone, from contact_points. */
+  private contactPointShortcut(
+    query: Extract<SearchQuery, { type: 'has_related' }>,
+    scope: Scope,
+  ): Sql | undefined {
+    const viaContact = scope.type === 'lead' && query.related_object_type === 'contact';
+    const condition = viaContact
+      ? contactPointCondition(query.related_query)
+      : scope.type === 'contact'
+        ? contactPointCondition(query)
+        : undefined;
+    if (!condition) return undefined;
+    const [outer, selected] = viaContact ? ['id', 'lead_id'] : ['id', 'contact_id'];
+    return {
+      sql: `${scope.alias}.${outer} IN (SELECT ${selected} FROM contact_points WHERE organization_id = ? AND ${condition.sql})`,
+      params: [this.organizationId, ...condition.params],
+    };
+  }
+
   private savedSearch(id: string, scope: Scope, depth: number): Sql {
     if (depth >= MAX_SAVED_SEARCH_DEPTH)
       throw searchError('Smart views refer to each other in a loop.');
@@ -446,21 +468,58 @@ function textCondition(expr: string, condition: SearchCondition): Sql {
   }
 }
 
-/** Phone numbers match on their digits: "650-555-1234" finds +16505551234. */
-function digitMatch(expr: string, values: string[]): Sql {
-  const needles = values.map(digits).filter(Boolean);
-  if (needles.length === 0) return FALSE;
-  return {
-    sql: needles.map(() => `instr(close_digits(${expr}), ?) > 0`).join(' OR '),
-    params: needles,
-  };
+/**
+ * The `contact_points` condition for "a contact with an email / phone matching …", or undefined
+ * when the query is something else: an exact email is an index lookup, a phone compares digits.
+ */
+function contactPointCondition(query: SearchQuery): Sql | undefined {
+  if (query.type !== 'has_related' || query.negate || query.this_object_type !== 'contact')
+    return undefined;
+  const related = query.related_query;
+  if (
+    related.type !== 'field_condition' ||
+    related.negate ||
+    related.field.type !== 'regular_field'
+  )
+    return undefined;
+  const { field, condition } = related;
+  if (condition.type === 'exists') return undefined;
+  const values = condition.type === 'text' ? [condition.value] : condition.values.map(String);
+  if (query.related_object_type === 'contact_phone' && field.field_name === 'phone') {
+    const match = digitMatch('value', values, false);
+    return { sql: `kind = 'phone' AND (${match.sql})`, params: match.params };
+  }
+  if (query.related_object_type === 'contact_email' && field.field_name === 'email') {
+    const needles = values.map((value) => value.trim().toLowerCase());
+    if (condition.type === 'term') {
+      return {
+        sql: `kind = 'email' AND value IN (${placeholders(needles.length)})`,
+        params: needles,
+      };
+    }
+    // Text conditions on an address match a part of it (e.g. its domain).
+    return { sql: `kind = 'email' AND instr(value, ?) > 0`, params: needles.slice(0, 1) };
+  }
+  return undefined;
 }
 
-function valuesIn(expr: string, values: (string | number | boolean)[], kind: 'id' | 'number'): Sql {
-  const params: SQLInputValue[] =
-    kind === 'number' ? values.map(Number).filter(Number.isFinite) : values.map(String);
-  if (params.length === 0) return FALSE;
-  return { sql: `${expr} IN (${placeholders(params.length)})`, params };
+/** Phone numbers match on their digits: "650-555-1234" finds +16505551234. */
+function digitMatch(expr: string, values: string[], normalize = true): Sql {
+  const needles = values.map(digits).filter(Boolean);
+  if (needles.length === 0) return FALSE;
+  const haystack = normalize ? `close_digits(${expr})` : expr;
+  return { sql: needles.map(() => `instr(${haystack}, ?) > 0`).join(' OR '), params: needles };
+}
+
+function typedValuesIn(
+  expr: string,
+  values: (string | number | boolean)[],
+  kind: 'id' | 'number',
+): Sql {
+  return valuesIn(
+    expr,
+    kind === 'number' ? values.map(Number).filter(Number.isFinite) : values.map(String),
+  );
 }
 
 /** The object type a query selects: its `object_type` node, alone or in a top-level `and`. */

@@ -14,6 +14,7 @@ import {
   listPlan,
   normalizeDateInput,
   pickFields,
+  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
@@ -107,8 +108,9 @@ export class TaskService {
     if (leadIds.length === 0) return byLead;
     const records = this.table.select(
       organizationId,
-      [{ sql: 'lead_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(leadIds)] }],
-      'date_created, rowid',
+      [valuesIn('lead_id', leadIds)],
+      // The order of the by-lead index, so that it serves both the lookup and the sort.
+      'lead_id, date_created, rowid',
     );
     for (const task of this.present(lookups, records)) {
       const list = byLead.get(task.lead_id) ?? [];
@@ -199,7 +201,7 @@ export class TaskService {
   deleteForLead(context: WriteContext, leadId: string): void {
     this.deleteRecords(
       context,
-      this.table.select(context.organizationId, [{ sql: 'lead_id = ?', params: [leadId] }]),
+      this.table.select(context.organizationId, [valuesIn('lead_id', [leadId])]),
     );
   }
 

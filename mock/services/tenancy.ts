@@ -64,6 +64,7 @@ export class TenancyService {
   createUser(
     input: { email: string; first_name: string; last_name: string },
     organizationId: string,
+    roleId = 'admin',
   ): User {
     return transaction(this.db, () => {
       const now = isoNow();
@@ -72,11 +73,39 @@ export class TenancyService {
         `INSERT INTO users (id, email, first_name, last_name, date_created, date_updated)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(user.id, user.email, user.first_name, user.last_name, now, now);
-      this.statement(
-        `INSERT INTO memberships (id, user_id, organization_id, date_created) VALUES (?, ?, ?, ?)`,
-      ).run(newId('mem'), user.id, organizationId, now);
+      this.addMember(user.id, organizationId, roleId);
       return user;
     });
+  }
+
+  /** Joins an existing user to an organization. */
+  addMember(userId: string, organizationId: string, roleId: string): Membership {
+    const membership: Membership = {
+      id: newId('mem'),
+      user_id: userId,
+      organization_id: organizationId,
+      role_id: roleId,
+      date_created: isoNow(),
+    };
+    this.statement(
+      `INSERT INTO memberships (id, user_id, organization_id, role_id, date_created)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(membership.id, userId, organizationId, roleId, membership.date_created);
+    return membership;
+  }
+
+  membership(id: string): Membership | undefined {
+    return this.statement('SELECT * FROM memberships WHERE id = ?').get(id) as
+      Membership | undefined;
+  }
+
+  setRole(membershipId: string, roleId: string): void {
+    this.statement('UPDATE memberships SET role_id = ? WHERE id = ?').run(roleId, membershipId);
+  }
+
+  userByEmail(email: string): User | undefined {
+    return this.statement('SELECT * FROM users WHERE lower(email) = lower(?)').get(email) as
+      User | undefined;
   }
 
   /** Runs inside the transaction that creates an organization (e.g. to give it defaults). */

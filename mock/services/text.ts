@@ -50,9 +50,6 @@ export function digits(value: string): string {
   return value.replace(/\D/g, '');
 }
 
-/** ` a b ` for exact lookups of emails (lower case) or phone digits. */
-export const spaced = (values: string[]): string => ` ${values.join(' ')} `;
-
 /** `close_words(value)`: `wordText([value])` inside SQL, for JSON fields without a word column. */
 export function registerTextFunctions(db: Db): void {
   db.function('close_words', { deterministic: true }, (value) =>
