@@ -14,6 +14,7 @@ import { adminTokenMatcher } from './plugins/admin-auth.js';
 import services from './plugins/services.js';
 import api from './routes/api/index.js';
 import control from './routes/control/index.js';
+import settings from './routes/settings/index.js';
 
 export type AppOptions = {
   /** SQLite file path, or `:memory:`. */
@@ -50,5 +51,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/_mock',
     matchesAdminToken: adminTokenMatcher(options.adminToken),
   });
+  await app.register(settings, { matchesAdminToken: adminTokenMatcher(options.adminToken) });
   return app;
 }

@@ -13,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import got, { HTTPError, RequestError } from 'got';
 import { DEFAULT_PORT, startServer } from './server.js';
+import { WEB_PATHS } from './web/paths.js';
 
 const USAGE = `Usage:
   npm run mock -- [--port ${DEFAULT_PORT}] [--db close-mock.sqlite | --memory] [--verbose]
@@ -48,6 +49,7 @@ async function serve(args: string[]): Promise<void> {
   const lines = [
     `Mock Close API listening on ${server.url}`,
     `  Point Close clients at it:   CLOSE_API_BASE_URL=${server.url}`,
+    `  Settings → API Keys:         ${server.url}${WEB_PATHS.apiKeys} (sign in with the admin token)`,
     `  Store:                       ${dbPath === ':memory:' ? 'in memory (gone when stopped)' : dbPath}`,
     tokenFromEnv
       ? '  Admin token:                 from CLOSE_MOCK_ADMIN_TOKEN'
@@ -61,7 +63,10 @@ async function serve(args: string[]): Promise<void> {
       `  ${server.bootstrapKey}`,
     );
   } else {
-    lines.push('', 'Create an API key:  npm run mock:keys -- create --name "My key"');
+    lines.push(
+      '',
+      `Create an API key:  ${server.url}${WEB_PATHS.apiKeys}  or  npm run mock:keys -- create --name "My key"`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => {
