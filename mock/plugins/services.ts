@@ -4,9 +4,15 @@
 import fp from 'fastify-plugin';
 import { openDatabase, type Db } from '../store/db.js';
 import { ApiKeyService } from '../services/api-keys.js';
+import { EventService } from '../services/events.js';
 import { TenancyService } from '../services/tenancy.js';
 
-export type Services = { db: Db; tenancy: TenancyService; apiKeys: ApiKeyService };
+export type Services = {
+  db: Db;
+  tenancy: TenancyService;
+  apiKeys: ApiKeyService;
+  events: EventService;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,6 +27,7 @@ export default fp<{ dbPath: string; lastUsedFlushMs?: number }>(
       db,
       tenancy: new TenancyService(db),
       apiKeys: new ApiKeyService(db, options.lastUsedFlushMs),
+      events: new EventService(db),
     };
     services.tenancy.ensureDefaultTenant();
     app.decorate('services', services);

@@ -21,18 +21,17 @@ export function openDatabase(path: string): Db {
 }
 
 function migrate(db: Db): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)');
   const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
-      (row) => row.version,
+    (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map(
+      (row) => row.name,
     ),
   );
-  for (const [index, sql] of migrations.entries()) {
-    const version = index + 1;
-    if (applied.has(version)) continue;
+  for (const { name, sql } of migrations) {
+    if (applied.has(name)) continue;
     transaction(db, () => {
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(version);
+      db.prepare('INSERT INTO schema_migrations (name) VALUES (?)').run(name);
     });
   }
 }

@@ -1,10 +1,14 @@
 /**
- * Schema migrations, applied in order once each (their index + 1 is the version). Append new
- * ones at the end; never edit one that has shipped, since existing database files have run it.
+ * Schema migrations, applied once each, in this order, and recorded by name. Append new ones at
+ * the end with a new name; never edit one that has shipped, since existing database files have
+ * run it.
  */
-export const migrations: string[] = [
-  // 1: tenancy and API keys.
-  `
+export type Migration = { name: string; sql: string };
+
+export const migrations: Migration[] = [
+  {
+    name: 'tenancy-and-api-keys',
+    sql: `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE organizations (
     id TEXT PRIMARY KEY,
@@ -45,4 +49,28 @@ export const migrations: string[] = [
   );
   CREATE INDEX api_keys_by_org ON api_keys(organization_id) WHERE date_deleted IS NULL;
   `,
+  },
+  {
+    name: 'events',
+    sql: `
+  -- One row per create, update and delete, as Close's event log (/event/) shows them.
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    organization_id TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    action TEXT NOT NULL,
+    object_id TEXT,
+    lead_id TEXT,
+    user_id TEXT,
+    api_key_id TEXT,
+    request_id TEXT,
+    date_created TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX events_by_org ON events(organization_id, seq);
+  CREATE INDEX events_by_object ON events(organization_id, object_id, seq);
+  CREATE INDEX events_by_lead ON events(organization_id, lead_id, seq);
+  `,
+  },
 ];
