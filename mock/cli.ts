@@ -63,10 +63,7 @@ async function serve(args: string[]): Promise<void> {
       `  ${server.bootstrapKey}`,
     );
   } else {
-    lines.push(
-      '',
-      `Create an API key:  ${server.url}${WEB_PATHS.apiKeys}  or  npm run mock:keys -- create --name "My key"`,
-    );
+    lines.push('', 'Create an API key:  npm run mock:keys -- create --name "My key"');
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => {

@@ -144,7 +144,7 @@ function lastUsed(key: ApiKeyListing, now: Date): SafeHtml {
       >
       <span class="tooltip-row"
         ><span class="tooltip-label">User agent</span>
-        <span class="tooltip-value">${use.userAgent ?? '(none sent)'}</span></span
+        <span class="tooltip-value">${use.userAgent || '(none sent)'}</span></span
       >
     </span>
   </span>`;
