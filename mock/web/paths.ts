@@ -11,3 +11,7 @@ export const WEB_PATHS = {
   script: '/settings/assets/settings.js',
   deleteKey: (id: string) => `/settings/api-keys/${encodeURIComponent(id)}/delete`,
 } as const;
+
+/** Whether a route is one of the web pages (HTML for people) rather than the API or control plane. */
+export const isWebPage = (url: string): boolean =>
+  url === WEB_PATHS.home || url.startsWith('/settings/');

@@ -22,6 +22,9 @@ const me = (key: string, userAgent?: string) =>
     url: '/api/v1/me/',
     headers: { authorization: basic(key), ...(userAgent && { 'user-agent': userAgent }) },
   });
+const submitName = (name: string) => postForm(app, KEYS_PAGE, { _csrf: signed.csrf, name }, signed);
+const deleteKey = (id: string) =>
+  postForm(app, `${KEYS_PAGE}/${id}/delete`, { _csrf: signed.csrf }, signed);
 const listedIds = () => app.services.apiKeys.list().map((key) => key.id);
 /** The `<dialog …>` opening tag with this id, to see whether the server rendered it open. */
 const dialogTag = (html: string, id: string) =>
@@ -63,12 +66,7 @@ describe('the list', () => {
 describe('creating a key', () => {
   test('redirects, then shows the full key exactly once; afterwards only its ID', async () => {
     const before = listedIds().length;
-    const created = await postForm(
-      app,
-      KEYS_PAGE,
-      { _csrf: signed.csrf, name: '  Zapier  ' },
-      signed,
-    );
+    const created = await submitName('  Zapier  ');
     expect(created.statusCode).toBe(303);
     expect(created.headers.location).toBe(KEYS_PAGE);
     expect(created.body).toBe('');
@@ -116,7 +114,7 @@ describe('creating a key', () => {
     ['two\nlines', 'A name cannot contain line breaks or other control characters.'],
   ])('refuses the name %j with 400, the message and the form open again', async (name, message) => {
     const before = listedIds().length;
-    const response = await postForm(app, KEYS_PAGE, { _csrf: signed.csrf, name }, signed);
+    const response = await submitName(name);
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain(message.replaceAll('"', '&quot;'));
     expect(dialogTag(response.body, 'new-key-dialog')).toContain(' open');
@@ -127,12 +125,7 @@ describe('creating a key', () => {
 
   test('refuses a name already used in the organization, whatever its case, and keeps the input', async () => {
     await createKeyInPage(app, signed, 'Internal sync');
-    const response = await postForm(
-      app,
-      KEYS_PAGE,
-      { _csrf: signed.csrf, name: ' internal SYNC ' },
-      signed,
-    );
+    const response = await submitName(' internal SYNC ');
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('A key named &quot;internal SYNC&quot; already exists.');
     expect(response.body).toContain('value="internal SYNC"');
@@ -144,14 +137,11 @@ describe('key names are text, never markup', () => {
   const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
 
   test('in the row, its labels, the one-time view and the confirmation', async () => {
-    const { id } = await postForm(app, KEYS_PAGE, { _csrf: signed.csrf, name: NAME }, signed).then(
-      async () => {
-        const view = await getPage(app, KEYS_PAGE, signed);
-        expect(view.body).toContain(`The key <strong>${ESCAPED}</strong> was created.`);
-        expect(view.body).not.toContain('<img');
-        return { id: /data-new-id="([^"]+)"/.exec(view.body)?.[1] ?? '' };
-      },
-    );
+    await submitName(NAME);
+    const view = await getPage(app, KEYS_PAGE, signed);
+    expect(view.body).toContain(`The key <strong>${ESCAPED}</strong> was created.`);
+    expect(view.body).not.toContain('<img');
+    const id = /data-new-id="([^"]+)"/.exec(view.body)?.[1] ?? '';
     const page = await getPage(app, `${KEYS_PAGE}?delete=${id}`, signed);
     expect(page.body).not.toContain('<img');
     expect(page.body).toContain(`data-label="Name">${ESCAPED}</th>`);
@@ -160,7 +150,7 @@ describe('key names are text, never markup', () => {
   });
 
   test('in the duplicate-name message and the refilled input', async () => {
-    const response = await postForm(app, KEYS_PAGE, { _csrf: signed.csrf, name: NAME }, signed);
+    const response = await submitName(NAME);
     expect(response.statusCode).toBe(400);
     expect(response.body).not.toContain('<img');
     expect(response.body).toContain(`value="${ESCAPED}"`);
@@ -206,12 +196,7 @@ describe('deleting a key', () => {
   test('cuts it off at once, removes it from the list and says what happened', async () => {
     const { key, id } = await createKeyInPage(app, signed, 'Doomed');
     expect((await me(key)).statusCode).toBe(200);
-    const response = await postForm(
-      app,
-      `${KEYS_PAGE}/${id}/delete`,
-      { _csrf: signed.csrf },
-      signed,
-    );
+    const response = await deleteKey(id);
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(KEYS_PAGE);
     const rejected = await me(key);
@@ -227,12 +212,7 @@ describe('deleting a key', () => {
   test('a second post for the same key, or an unknown ID, explains instead of failing', async () => {
     const { id } = await createKeyInPage(app, signed, 'Twice');
     for (const target of [id, id, 'api_0000000000000000000000', 'not-a-key-id']) {
-      const response = await postForm(
-        app,
-        `${KEYS_PAGE}/${target}/delete`,
-        { _csrf: signed.csrf },
-        signed,
-      );
+      const response = await deleteKey(target);
       expect(response.statusCode).toBe(303);
     }
     const page = await getPage(app, KEYS_PAGE, signed);
@@ -252,7 +232,7 @@ describe('deleting a key', () => {
       organization_id: organizationId,
     });
     expect((await getPage(app, KEYS_PAGE, signed)).body).not.toContain(id);
-    await postForm(app, `${KEYS_PAGE}/${id}/delete`, { _csrf: signed.csrf }, signed);
+    await deleteKey(id);
     expect((await me(key)).statusCode).toBe(200);
   });
 });

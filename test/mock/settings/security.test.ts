@@ -6,6 +6,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { FastifyInstance } from 'fastify';
+import { isWebPage } from '../../../mock/web/paths.js';
 import { basic, buildTestApp, TEST_ADMIN_TOKEN } from '../../support/mock-app.js';
 import { KEYS_PAGE, createKeyInPage, getPage, postForm, signIn, type Signed } from './helpers.js';
 
@@ -205,4 +206,51 @@ test('the log holds neither the admin token, the session, the CSRF token nor a k
   for (const secretValue of [TEST_ADMIN_TOKEN, secret, signed.cookie.split('=')[1], signed.csrf]) {
     expect(log).not.toContain(secretValue);
   }
+});
+
+describe('malformed requests to every web page', () => {
+  const FORM = 'application/x-www-form-urlencoded';
+  const bodies: [string, string, string][] = [
+    ['a truncated form', FORM, '_csrf=%E2%80&name=%'],
+    ['repeated fields', FORM, 'name=a&name=b&_csrf=x&_csrf=y'],
+    ['a prototype-polluting form', FORM, '__proto__[admin]=true&constructor[prototype][x]=1'],
+    ['a form over the size limit', FORM, `name=${'x'.repeat(32 * 1024)}`],
+    ['JSON', 'application/json', '{"name": "x"}'],
+    ['plain text', 'text/plain', 'hello'],
+    ['an unknown type', 'application/x-unknown', '\u0000\u0001'],
+  ];
+  const ids = ['x'.repeat(300), '%00', '..%2F..%2Fetc%2Fpasswd', '%E2%80%AE', 'null'];
+
+  test('never get a 5xx, with or without a session, and the page keeps working', async () => {
+    const webRoutes = app.routeCatalog.filter(
+      (route) => isWebPage(route.url) && route.method !== 'HEAD',
+    );
+    expect(webRoutes.length).toBeGreaterThanOrEqual(7);
+    const answers: string[] = [];
+    for (const route of webRoutes) {
+      const urls = route.url.includes(':')
+        ? ids.map((id) => route.url.replace(/:[A-Za-z]+/, id))
+        : [route.url, `${route.url}?new=1&new=2&delete=%00`];
+      for (const url of urls) {
+        for (const cookie of [undefined, signed.cookie, 'close_mock_settings=%00']) {
+          for (const [name, type, payload] of route.method === 'POST'
+            ? bodies
+            : [['none', '', '']]) {
+            const response = await app.inject({
+              method: route.method,
+              url,
+              headers: { ...(cookie && { cookie }), ...(type && { 'content-type': type }) },
+              ...(payload && { payload }),
+            });
+            if (response.statusCode >= 500) {
+              answers.push(`${route.method} ${url} | ${name} → ${response.statusCode}`);
+            }
+          }
+        }
+      }
+    }
+    expect(answers).toEqual([]);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect((await getPage(app, KEYS_PAGE, signed)).statusCode).toBe(200);
+  });
 });
