@@ -95,6 +95,7 @@ function keyRow(key: ApiKeyListing, view: ApiKeysView): SafeHtml {
           type="button"
           class="button small"
           data-copy="${key.id}"
+          hidden
           aria-label="Copy ID of ${key.name}"
         >
           Copy
@@ -238,7 +239,13 @@ function createdDialog(created: { id: string; name: string; key: string }): Safe
         <code id="new-key-value" class="full-key" data-secret
           >${created.id}<span class="dot">.</span><span class="secret-part">${secret}</span></code
         >
-        <button type="button" class="button primary" data-copy-from="new-key-value" autofocus>
+        <button
+          type="button"
+          class="button primary"
+          data-copy-from="new-key-value"
+          hidden
+          autofocus
+        >
           Copy key
         </button>
       </div>

@@ -16,6 +16,12 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     setTimeout(() => { announcer.textContent = text; }, 50);
   }
 
+  // Copy buttons come hidden, as without this script they could not copy anything. First of
+  // all, so that a dialog opened below can give one of them the focus.
+  for (const button of document.querySelectorAll('[data-copy], [data-copy-from]')) {
+    button.hidden = false;
+  }
+
   // ---- Dialogs -------------------------------------------------------------------------
   const returnFocusTo = new WeakMap();
   const ignoreNextClose = new WeakSet();

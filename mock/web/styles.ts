@@ -30,6 +30,7 @@ export const STYLESHEET = `
   background: var(--bg);
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; min-height: 100vh; }
 h1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }
 h1 { font-size: 1.75rem; }
@@ -180,7 +181,9 @@ details.menu[open] > summary { background: var(--code-bg); }
 dialog { width: min(36rem, calc(100vw - 24px)); max-height: calc(100vh - 24px); overflow: auto;
   padding: 24px; border: 0; border-radius: 12px; color: var(--text); background: var(--surface);
   box-shadow: var(--shadow-lg); }
-dialog:not([data-modal]) { position: fixed; top: 10vh; z-index: 50; }
+/* Without the script a dialog stays non-modal: keep it in view over a dimmed page anyway. */
+dialog[open]:not(:modal) { position: fixed; top: 5vh; z-index: 50;
+  box-shadow: var(--shadow-lg), 0 0 0 100vmax rgb(15 23 42 / 0.55); }
 dialog::backdrop { background: rgb(15 23 42 / 0.55); }
 dialog h2 { font-size: 1.25rem; margin-bottom: 12px; }
 .key-ref { color: var(--muted); }

@@ -117,6 +117,8 @@ describe('Settings → API Keys in Chromium', () => {
     const match = KEY_PATTERN.exec(key);
     expect(match).not.toBeNull();
     keyId = match?.[1] ?? '';
+    // The view opens with the focus on "Copy key", the one thing to do there.
+    expect(await page.evaluate('document.activeElement.textContent.trim()')).toBe('Copy key');
     await expect(
       oneTime.getByText('This is the only time the key is shown.').isVisible(),
     ).resolves.toBe(true);
@@ -177,17 +179,21 @@ describe('Settings → API Keys in Chromium', () => {
   test('delete sits in the row\'s "…" menu, behind a confirmation, and cuts the key off', async () => {
     const row = page.getByRole('row', { name: /Browser test/ });
     await row.getByLabel('Actions for Browser test').click();
+    await shot('08-row-menu');
     await row.getByRole('link', { name: 'Delete…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete the API key "Browser test"?' });
     await confirm.waitFor();
     const warning = (await confirm.textContent()) ?? '';
     expect(warning).toContain('stops working at once');
     expect(warning).toContain('cannot be restored');
-    await shot('08-delete-confirmation');
+    await shot('09-delete-confirmation');
 
     // Cancel keeps it, and gives focus back to the menu button.
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'hidden' });
+    expect(await page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe(
+      'Actions for Browser test',
+    );
     expect(await callMe(key).then((response) => response.statusCode)).toBe(200);
 
     await row.getByLabel('Actions for Browser test').click();
@@ -195,7 +201,7 @@ describe('Settings → API Keys in Chromium', () => {
     await confirm.getByRole('button', { name: 'Delete key' }).click();
     await page.getByText('Deleted the API key "Browser test"').waitFor();
     await expect(page.getByRole('row', { name: /Browser test/ }).count()).resolves.toBe(0);
-    await shot('09-key-deleted');
+    await shot('10-key-deleted');
 
     const rejected = await callMe(key);
     expect(rejected.statusCode).toBe(401);
@@ -213,7 +219,7 @@ describe('Settings → API Keys in Chromium', () => {
     await oneTime.waitFor();
     const phoneKey = (await oneTime.locator('#new-key-value').textContent()) ?? '';
     expect(phoneKey).toMatch(KEY_PATTERN);
-    await shot('10-phone-one-time-key');
+    await shot('11-phone-one-time-key');
 
     await page.keyboard.press('Escape');
     await oneTime.waitFor({ state: 'detached' });
@@ -227,12 +233,71 @@ describe('Settings → API Keys in Chromium', () => {
       .getByRole('row', { name: /Phone/ })
       .getByRole('button', { name: 'just now' })
       .focus();
-    await shot('11-phone-list-last-used');
+    await shot('12-phone-list-last-used');
     const overflow = await page.evaluate('document.documentElement.scrollWidth > innerWidth');
     expect(overflow).toBe(false);
   });
 
+  test('a name written as markup shows as text and runs nothing', async () => {
+    const name = '<img src=x onerror=alert(1)>';
+    const alerts: string[] = [];
+    page.on('dialog', (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('link', { name: 'New API Key' }).click();
+    await page.getByLabel('Name').fill(name);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('dialog', { name: 'Copy your new API key' }).getByText(name).waitFor();
+    await page.keyboard.press('Escape');
+    const row = page.getByRole('row', { name: /img src=x/ });
+    await expect(row.getByRole('rowheader').textContent()).resolves.toBe(name);
+    await expect(page.locator('.keys img').count()).resolves.toBe(0);
+    await shot('13-markup-name-as-text');
+    expect(alerts).toEqual([]);
+  });
+
   test('the pages raised no script error and no Content-Security-Policy violation', () => {
     expect(problems).toEqual([]);
+  });
+});
+
+describe('Settings → API Keys without JavaScript', () => {
+  let noScript: Browser;
+  let plain: Page;
+
+  beforeAll(async () => {
+    noScript = await launchChromium({ javaScriptEnabled: false });
+    plain = await noScript.context.newPage();
+    plain.setDefaultTimeout(5000);
+  });
+  afterAll(() => noScript?.close());
+
+  test('signing in, creating a key, seeing it once and deleting it all work', async () => {
+    await plain.goto(`${server.url}/settings/login`);
+    await plain.getByLabel('Admin token').fill(ADMIN_TOKEN);
+    await plain.getByRole('button', { name: 'Sign in' }).click();
+    await plain.getByRole('link', { name: 'New API Key' }).click();
+    expect(new URL(plain.url()).search).toBe('?new');
+    await plain.getByLabel('Name').fill('No script');
+    await plain.getByRole('button', { name: 'Create key' }).click();
+    const oneTime = plain.getByRole('dialog', { name: 'Copy your new API key' });
+    const shown = (await oneTime.locator('#new-key-value').textContent()) ?? '';
+    expect(shown).toMatch(KEY_PATTERN);
+    // No copy button that could not copy: the key is selectable text instead.
+    await expect(plain.getByRole('button', { name: /^Copy/ }).count()).resolves.toBe(0);
+    await plain.screenshot({ path: artifactPath('browser', '14-no-script-one-time-key') });
+    await oneTime.getByRole('button', { name: 'Done' }).click();
+    await oneTime.waitFor({ state: 'hidden' });
+
+    await plain.reload();
+    expect(await plain.content()).not.toContain(shown);
+    const row = plain.getByRole('row', { name: /No script/ });
+    await row.getByLabel('Actions for No script').click();
+    await row.getByRole('link', { name: 'Delete…' }).click();
+    await plain.getByRole('button', { name: 'Delete key' }).click();
+    await plain.getByText('Deleted the API key "No script"').waitFor();
+    expect((await callMe(shown)).statusCode).toBe(401);
   });
 });

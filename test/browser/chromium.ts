@@ -24,7 +24,9 @@ export const CHROMIUM_ARGS = [
 
 export type Browser = { context: BrowserContext; close: () => Promise<void> };
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}. Install Debian's: apt-get update && apt-get install -y chromium`,
@@ -39,6 +41,7 @@ export async function launchChromium(): Promise<Browser> {
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     timezoneId: 'UTC',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,

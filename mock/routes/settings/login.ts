@@ -10,7 +10,7 @@ import { WEB_PATHS } from '../../web/paths.js';
 import { assertCsrf, assertSameOrigin, currentSession } from './guards.js';
 import { expiredSessionCookie, sessionCookie, type SessionStore } from './sessions.js';
 
-export const COOKIE_PATH = '/settings';
+const COOKIE_PATH = '/settings';
 
 const loginQuery = z.object({
   signed_out: z.string().optional(),
