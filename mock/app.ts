@@ -20,6 +20,7 @@ import type { DeliveryOptions } from './services/webhook-deliveries.js';
 import { seedDemo, type SeedSummary } from './services/seed.js';
 import api from './routes/api/index.js';
 import control from './routes/control/index.js';
+import settings from './routes/settings/index.js';
 
 export type AppOptions = {
   /** SQLite file path, or `:memory:`. */
@@ -90,5 +91,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/_mock',
     matchesAdminToken: adminTokenMatcher(options.adminToken),
   });
+  await app.register(settings, { matchesAdminToken: adminTokenMatcher(options.adminToken) });
   return app;
 }

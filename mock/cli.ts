@@ -18,6 +18,7 @@ import got, { HTTPError, RequestError } from 'got';
 import { SEED_MODES } from './app.js';
 import { DEFAULT_PORT, startServer } from './server.js';
 import { DEFAULT_RATE_LIMIT } from './services/rate-limits.js';
+import { WEB_PATHS } from './web/paths.js';
 
 const USAGE = `Usage:
   npm run mock -- [--port ${DEFAULT_PORT}] [--db close-mock.sqlite | --memory] [--verbose]
@@ -75,6 +76,7 @@ async function serve(args: string[]): Promise<void> {
   const lines = [
     `Mock Close API listening on ${server.url}`,
     `  Point Close clients at it:   CLOSE_API_BASE_URL=${server.url}`,
+    `  Settings → API Keys:         ${server.url}${WEB_PATHS.apiKeys} (sign in with the admin token)`,
     `  Store:                       ${dbPath === ':memory:' ? 'in memory (gone when stopped)' : dbPath}`,
     tokenFromEnv
       ? '  Admin token:                 from CLOSE_MOCK_ADMIN_TOKEN'
