@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerErrorHandling } from './errors.js';
 import { adminTokenMatcher } from './plugins/admin-auth.js';
+import bodyDepth from './plugins/body-depth.js';
 import services from './plugins/services.js';
 import faults from './plugins/faults.js';
 import openapi from './plugins/openapi.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routeCatalog);
   await app.register(openapi);
   await app.register(faults);
+  await app.register(bodyDepth);
 
   app.decorate('seeded', null);
   if (options.seed === 'demo') {
