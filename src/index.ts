@@ -7,10 +7,19 @@ import authentication from './authentication.js';
 import { INTEGRATION_VERSION } from './lib/config.js';
 import { afters, befores } from './middleware.js';
 import leadList from './triggers/lead_list.js';
+import leadStatusChanged from './triggers/lead_status_changed.js';
 import leadStatusList from './triggers/lead_status_list.js';
+import newActivity from './triggers/new_activity.js';
+import newContact from './triggers/new_contact.js';
+import newLead from './triggers/new_lead.js';
+import newLeadInSmartView from './triggers/new_lead_in_smart_view.js';
+import newOpportunity from './triggers/new_opportunity.js';
+import newTask from './triggers/new_task.js';
+import opportunityStatusChanged from './triggers/opportunity_status_changed.js';
 import opportunityStatusList from './triggers/opportunity_status_list.js';
 import pipelineList from './triggers/pipeline_list.js';
 import smartViewList from './triggers/smart_view_list.js';
+import taskCompleted from './triggers/task_completed.js';
 import userList from './triggers/user_list.js';
 
 const dropdowns = [
@@ -22,13 +31,27 @@ const dropdowns = [
   userList,
 ];
 
+const triggers = [
+  newLead,
+  leadStatusChanged,
+  newContact,
+  newOpportunity,
+  opportunityStatusChanged,
+  newActivity,
+  newTask,
+  taskCompleted,
+  newLeadInSmartView,
+];
+
 export default defineApp({
   version: INTEGRATION_VERSION,
   platformVersion: zapier.version,
   authentication,
   beforeRequest: [...befores],
   afterResponse: [...afters],
-  triggers: Object.fromEntries(dropdowns.map((trigger) => [trigger.key, trigger])),
+  triggers: Object.fromEntries(
+    [...triggers, ...dropdowns].map((trigger) => [trigger.key, trigger]),
+  ),
   creates: {},
   searches: {},
 });

@@ -13,6 +13,30 @@ import {
 } from './common.js';
 import { contactSampleRaw, formatContact } from './contact.js';
 
+/**
+ * The Close fields `formatLead` reads, for requests that must name their fields (the search API
+ * returns only ids without them). `custom` carries every custom field by name; the `custom.cf_…`
+ * keys cannot be named without first listing the organization's custom fields.
+ */
+export const LEAD_FIELDS = [
+  'id',
+  'name',
+  'display_name',
+  'description',
+  'url',
+  'html_url',
+  'status_id',
+  'status_label',
+  'contacts',
+  'addresses',
+  'custom',
+  'organization_id',
+  'created_by',
+  'updated_by',
+  'date_created',
+  'date_updated',
+] as const;
+
 export function formatLead(lead: CloseLead, customNames?: CustomFieldNames): Formatted {
   const primary = lead.contacts[0];
   const address = lead.addresses[0];

@@ -1,0 +1,148 @@
+/**
+ * The REST-hook plumbing every instant trigger shares, so that a trigger file only says what is
+ * its own: which Close events it needs, how to read its object from an event, how to poll for
+ * recent ones, which ones the user's filters let through, and the formatter that shapes them.
+ *
+ * - `performSubscribe` registers Zapier's target URL on `/webhook/` for exactly those events and
+ *   keeps the subscription's id and signature key (Zapier stores them as `subscribeData`);
+ * - `performUnsubscribe` deletes that subscription;
+ * - `perform` accepts only deliveries signed with that key (see webhook-delivery.ts), then
+ *   applies the trigger's filters and returns the formatted object;
+ * - `performList` polls Close for recent objects, through the same filters and formatter, so the
+ *   Zap editor's samples look exactly like live deliveries.
+ */
+import type {
+  BasicHookOperation,
+  Bundle,
+  InferInputData,
+  InputField,
+  PlainOutputField,
+  ZObject,
+} from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import {
+  webhookSubscriptionSchema,
+  type CloseEvent,
+  type EventAction,
+  type EventObjectType,
+} from '../../shared/close-objects.js';
+import type { Formatted } from '../formatters/common.js';
+import { closeErrorStatus, closeGet, closeRequest } from './close-request.js';
+import { pollLimit } from './poll.js';
+import {
+  DELIVERY_MESSAGES,
+  hookSubscriptionSchema,
+  verifiedDelivery,
+  type HookSubscription,
+} from './webhook-delivery.js';
+
+/** One entry of a subscription's `events`, with Close's optional server-side `extra_filter`. */
+export type WebhookEventSpec = {
+  object_type: EventObjectType;
+  action: EventAction;
+  extra_filter?: Record<string, unknown>;
+};
+
+export type HookTriggerSpec<F extends InputField[], T> = {
+  inputFields: F;
+  /** The Close events this trigger needs, given the step's input. */
+  events: (input: InferInputData<F>) => WebhookEventSpec[];
+  /** For subscribed events that do not always mean this trigger (a task updated, not completed). */
+  firesOn?: (event: CloseEvent) => boolean;
+  /**
+   * The object an event is about: the event's `data` when it is a complete object by `schema`,
+   * else fetched from `path(object_id)` (Close's lead events, for one, carry `contact_ids`
+   * rather than the contacts a lead's output needs).
+   */
+  object: { schema: zod.ZodType<T>; path: (id: string, event: CloseEvent) => string };
+  /** Recent objects, newest first, at most `limit` (one request). */
+  list: (z: ZObject, input: InferInputData<F>, limit: number) => Promise<T[]>;
+  /** The user's optional filters; applied to deliveries and polled objects alike. */
+  matches?: (item: T, input: InferInputData<F>) => boolean;
+  format: (item: T) => Formatted;
+  sample: Formatted;
+  outputFields: PlainOutputField[];
+};
+
+const subscribes = (events: WebhookEventSpec[], event: CloseEvent) =>
+  events.some((spec) => spec.object_type === event.object_type && spec.action === event.action);
+
+async function objectOfEvent<T>(
+  z: ZObject,
+  event: CloseEvent,
+  object: HookTriggerSpec<InputField[], T>['object'],
+): Promise<T | undefined> {
+  const inline = object.schema.safeParse(event.data);
+  if (inline.success) return inline.data;
+  if (!event.object_id) return undefined;
+  try {
+    return await closeGet(z, object.path(event.object_id, event), object.schema, undefined, {
+      subject: `${event.object_type} ${event.object_id}`,
+    });
+  } catch (error) {
+    // Deleted again before Zapier ran this delivery: nothing left to trigger on.
+    if (closeErrorStatus(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+export function defineHookOperation<const F extends InputField[], T>(
+  spec: HookTriggerSpec<F, T>,
+): BasicHookOperation<F> {
+  type Input = InferInputData<F>;
+  const input = (bundle: Bundle) => bundle.inputData as Input;
+  const passes = (item: T, bundle: Bundle) => spec.matches?.(item, input(bundle)) ?? true;
+
+  const performSubscribe = async (z: ZObject, bundle: Bundle): Promise<HookSubscription> => {
+    const subscription = await closeRequest(
+      z,
+      {
+        url: '/webhook/',
+        method: 'POST',
+        body: { url: bundle.targetUrl, events: spec.events(input(bundle)), verify_ssl: true },
+      },
+      webhookSubscriptionSchema,
+    );
+    return { id: subscription.id, signature_key: subscription.signature_key };
+  };
+
+  const performUnsubscribe = async (z: ZObject, bundle: Bundle): Promise<{ id: string }> => {
+    const subscription = hookSubscriptionSchema.pick({ id: true }).safeParse(bundle.subscribeData);
+    if (!subscription.success) {
+      throw new z.errors.Error(DELIVERY_MESSAGES.noSubscription, 'NoSubscription', 400);
+    }
+    const { id } = subscription.data;
+    try {
+      await closeRequest(z, { url: `/webhook/${id}/`, method: 'DELETE' }, zod.unknown());
+    } catch (error) {
+      // Already deleted in Close (by hand, or by an earlier attempt): the goal is reached.
+      if (closeErrorStatus(error) !== 404) throw error;
+    }
+    return { id };
+  };
+
+  const perform = async (z: ZObject, bundle: Bundle): Promise<Formatted[]> => {
+    const { event } = verifiedDelivery(z, bundle);
+    if (!subscribes(spec.events(input(bundle)), event)) return [];
+    if (spec.firesOn && !spec.firesOn(event)) return [];
+    const item = await objectOfEvent(z, event, spec.object);
+    if (item === undefined || !passes(item, bundle)) return [];
+    return [spec.format(item)];
+  };
+
+  const performList = async (z: ZObject, bundle: Bundle): Promise<Formatted[]> => {
+    const items = await spec.list(z, input(bundle), pollLimit(bundle));
+    return items.filter((item) => passes(item, bundle)).map((item) => spec.format(item));
+  };
+
+  return {
+    type: 'hook',
+    inputFields: spec.inputFields,
+    perform,
+    performList,
+    performSubscribe,
+    performUnsubscribe,
+    sample: spec.sample,
+    outputFields: spec.outputFields,
+  };
+}

@@ -1,0 +1,26 @@
+/** New Contact (instant): a contact is created in Close, on any lead. */
+import { defineInputFields, defineTrigger } from 'zapier-platform-core';
+import { contactSchema } from '../../shared/close-objects.js';
+import { contactOutputFields, contactSample, formatContact } from '../formatters/contact.js';
+import { defineHookOperation } from '../lib/hook-trigger.js';
+import { newestItems } from '../lib/poll.js';
+
+const inputFields = defineInputFields([]);
+
+export default defineTrigger({
+  key: 'new_contact',
+  noun: 'Contact',
+  display: {
+    label: 'New Contact',
+    description: 'Triggers when a contact is created in Close.',
+  },
+  operation: defineHookOperation({
+    inputFields,
+    events: () => [{ object_type: 'contact', action: 'created' }],
+    object: { schema: contactSchema, path: (id) => `/contact/${id}/` },
+    list: (z, _input, limit) => newestItems(z, { path: '/contact/', item: contactSchema, limit }),
+    format: formatContact,
+    sample: contactSample,
+    outputFields: contactOutputFields,
+  }),
+});
