@@ -86,6 +86,24 @@ async function objectOfEvent<T>(
   }
 }
 
+/**
+ * Core appends the whole bundle to the message of most errors ("What happened: … with bundle");
+ * a hook's bundle holds the subscription's signature key, which must not end up in an error shown
+ * to users or written to logs. Errors from these functions go out as they were thrown.
+ */
+function withoutBundleInErrors<A extends unknown[], R>(
+  fn: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      if (error instanceof Error) Object.assign(error, { doNotContextify: true });
+      throw error;
+    }
+  };
+}
+
 export function defineHookOperation<const F extends InputField[], T>(
   spec: HookTriggerSpec<F, T>,
 ): BasicHookOperation<F> {
@@ -138,10 +156,10 @@ export function defineHookOperation<const F extends InputField[], T>(
   return {
     type: 'hook',
     inputFields: spec.inputFields,
-    perform,
+    perform: withoutBundleInErrors(perform),
     performList,
     performSubscribe,
-    performUnsubscribe,
+    performUnsubscribe: withoutBundleInErrors(performUnsubscribe),
     sample: spec.sample,
     outputFields: spec.outputFields,
   };

@@ -72,6 +72,14 @@ export function webhookHeader(
   return undefined;
 }
 
+/**
+ * A refusal. `doNotContextify` keeps core from appending the bundle to the message, as it does
+ * for errors of its own kinds: the bundle holds the subscription's signature key.
+ */
+function refuse(z: ZObject, message: string): Error {
+  return Object.assign(new z.errors.HaltedError(message), { doNotContextify: true });
+}
+
 function refusal(check: Exclude<SignatureCheck, { ok: true }>, maxAge: number): string {
   return check.reason === 'stale'
     ? DELIVERY_MESSAGES.stale(maxAge)
@@ -90,10 +98,10 @@ export function verifiedDelivery(
 ): CloseWebhookDelivery {
   const maxAge = options.maxAgeSeconds ?? WEBHOOK_MAX_AGE_SECONDS;
   const subscription = hookSubscriptionSchema.safeParse(bundle.subscribeData);
-  if (!subscription.success) throw new z.errors.HaltedError(DELIVERY_MESSAGES.noSubscription);
+  if (!subscription.success) throw refuse(z, DELIVERY_MESSAGES.noSubscription);
   const rawBody = bundle.rawRequest?.content;
   if (typeof rawBody !== 'string' || rawBody === '') {
-    throw new z.errors.HaltedError(DELIVERY_MESSAGES.noBody);
+    throw refuse(z, DELIVERY_MESSAGES.noBody);
   }
   const headers = bundle.rawRequest?.headers;
   const check = verifyWebhookSignature({
@@ -104,18 +112,18 @@ export function verifiedDelivery(
     maxAgeSeconds: maxAge,
     ...(options.nowSeconds !== undefined && { nowSeconds: options.nowSeconds }),
   });
-  if (!check.ok) throw new z.errors.HaltedError(refusal(check, maxAge));
+  if (!check.ok) throw refuse(z, refusal(check, maxAge));
 
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
   } catch {
-    throw new z.errors.HaltedError(DELIVERY_MESSAGES.notDelivery);
+    throw refuse(z, DELIVERY_MESSAGES.notDelivery);
   }
   const delivery = webhookDeliverySchema.safeParse(body);
-  if (!delivery.success) throw new z.errors.HaltedError(DELIVERY_MESSAGES.notDelivery);
+  if (!delivery.success) throw refuse(z, DELIVERY_MESSAGES.notDelivery);
   if (delivery.data.subscription_id !== subscription.data.id) {
-    throw new z.errors.HaltedError(DELIVERY_MESSAGES.otherSubscription);
+    throw refuse(z, DELIVERY_MESSAGES.otherSubscription);
   }
   return delivery.data;
 }
