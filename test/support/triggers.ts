@@ -27,7 +27,7 @@ export const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1234567/abcde
 /** What a trigger returns: items with an id, checked at run time. */
 const triggerItems = zod.array(zod.looseObject({ id: zod.string() }));
 export type TriggerItem = zod.infer<typeof triggerItems>[number];
-type Fn = (z: ZObject, bundle: Bundle) => unknown;
+export type Fn = (z: ZObject, bundle: Bundle) => unknown;
 type ItemsFn = (z: ZObject, bundle: Bundle) => Promise<TriggerItem[]>;
 const returningItems =
   (fn: Fn): ItemsFn =>
@@ -175,3 +175,6 @@ export function toHookBundle(
     cleanedRequest: cleaned,
   };
 }
+
+/** A Close list answer. */
+export const listBody = (data: unknown[], hasMore = false) => ({ data, has_more: hasMore });

@@ -4,7 +4,7 @@
  * deletes the subscription; `perform` refuses unsigned deliveries, uses complete event data as is
  * and fetches the object otherwise; `performList` polls once.
  */
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { leadSampleRaw, leadSample, formatLead } from '../../../src/formatters/lead.js';
 import newLead from '../../../src/triggers/new_lead.js';
@@ -18,6 +18,7 @@ import {
   SUBSCRIPTION,
   TARGET_URL,
 } from '../../support/triggers.js';
+import { useNock } from '../../support/nock.js';
 
 const hook = hookFunctions(newLead);
 const subscriptionBody = {
@@ -32,12 +33,7 @@ const subscriptionBody = {
 };
 const { contacts: _contacts, ...leadWithoutContacts } = leadSampleRaw;
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 describe('performSubscribe', () => {
   it("registers Zapier's target URL for exactly the trigger's events and keeps id and key", async () => {

@@ -1,0 +1,45 @@
+/** New Contact: subscribes to created contacts and polls the newest contacts. */
+import { describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import { contactSampleRaw, formatContact } from '../../../src/formatters/contact.js';
+import newContact from '../../../src/triggers/new_contact.js';
+import {
+  API,
+  appTester,
+  authData,
+  closeEvent,
+  deliveryBundle,
+  hookFunctions,
+  listBody,
+} from '../../support/triggers.js';
+import { subscribedEvents, useNock } from '../../support/nock.js';
+
+useNock();
+const hook = hookFunctions(newContact);
+
+describe('new_contact', () => {
+  it('subscribes to contact created events only', async () => {
+    expect(await subscribedEvents(hook)).toEqual([{ object_type: 'contact', action: 'created' }]);
+  });
+
+  it('polls the newest contacts, shaped by the contact formatter', async () => {
+    nock(API)
+      .get('/contact/')
+      .query({ _order_by: '-date_created', _limit: '100' })
+      .reply(200, listBody([contactSampleRaw]));
+    const items = await appTester(hook.performList, { authData });
+    expect(items).toEqual([formatContact(contactSampleRaw)]);
+    expect(items[0]).toMatchObject({ name: 'Grace Hopper', email: 'grace@acme.example' });
+  });
+
+  it('returns a delivered contact in the same shape as a polled one', async () => {
+    const event = closeEvent({
+      object_type: 'contact',
+      action: 'created',
+      data: { ...contactSampleRaw },
+    });
+    await expect(appTester(hook.perform, deliveryBundle(event))).resolves.toEqual([
+      formatContact(contactSampleRaw),
+    ]);
+  });
+});
