@@ -1,9 +1,9 @@
 /**
  * Task Completed (instant): a task is marked complete in Close, optionally only one assigned to a
- * chosen user. Close reports completion as an update of the task whose `changed_fields` include
- * `is_complete`; the subscription asks Close to send only those (`extra_filter`), and `perform`
- * checks again. Polls list completed tasks, most recently updated first; the task's id is the
- * dedupe key, so a task reopened and completed again triggers once by polling.
+ * chosen user. Close sends a task's `completed` event (besides its `updated` one) when
+ * `is_complete` turns true; that is the one event subscribed to. Polls list completed tasks,
+ * most recently updated first; the task's id is the dedupe key, so a task reopened and completed
+ * again triggers each time by webhook but once by polling.
  */
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { taskSchema, type CloseEvent } from '../../shared/close-objects.js';
@@ -25,29 +25,8 @@ const inputFields = defineInputFields([
   },
 ]);
 
-/** Close's webhook filter language: the update changed `is_complete`, and it is now true. */
-const COMPLETED_FILTER = {
-  type: 'and',
-  filters: [
-    {
-      type: 'field_accessor',
-      field: 'changed_fields',
-      filter: { type: 'contains', value: 'is_complete' },
-    },
-    {
-      type: 'field_accessor',
-      field: 'data',
-      filter: {
-        type: 'field_accessor',
-        field: 'is_complete',
-        filter: { type: 'equals', value: true },
-      },
-    },
-  ],
-};
-
-const isCompletion = (event: CloseEvent) =>
-  event.changed_fields.includes('is_complete') && event.data?.is_complete === true;
+/** A completion event whose task is (still) complete: a reopened task does not trigger. */
+const isCompletion = (event: CloseEvent) => event.data?.is_complete === true;
 
 export default defineTrigger({
   key: 'task_completed',
@@ -59,7 +38,7 @@ export default defineTrigger({
   },
   operation: defineHookOperation({
     inputFields,
-    events: () => [{ object_type: 'task.lead', action: 'updated', extra_filter: COMPLETED_FILTER }],
+    events: () => [{ object_type: 'task.lead', action: 'completed' }],
     firesOn: isCompletion,
     object: { schema: taskSchema, path: (id) => `/task/${id}/` },
     list: (z, input, limit) =>

@@ -1,7 +1,6 @@
 /**
- * Task Completed: a task update that completes it. The subscription asks Close to send only
- * updates that changed `is_complete` to true; `perform` checks again; polls list completed tasks,
- * most recently updated first.
+ * Task Completed: Close's `completed` event of a task; polls list completed tasks, most recently
+ * updated first.
  */
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
@@ -22,45 +21,13 @@ useNock();
 const hook = hookFunctions(taskCompleted);
 const done = { ...taskSampleRaw, is_complete: true };
 const OTHER_USER = 'user_0ther0ther0ther0ther0ther0ther0ther0ther0th';
-const updated = (
-  data: Record<string, unknown>,
-  changed: string[],
-  previous: Record<string, unknown>,
-) =>
-  closeEvent({
-    object_type: 'task.lead',
-    action: 'updated',
-    data,
-    changed_fields: changed,
-    previous_data: previous,
-  });
+const completed = (data: Record<string, unknown>) =>
+  closeEvent({ object_type: 'task.lead', action: 'completed', data });
 
 describe('task_completed', () => {
-  it('subscribes to task updates, filtered in Close to completions', async () => {
+  it('subscribes to task completions only', async () => {
     expect(await subscribedEvents(hook)).toEqual([
-      {
-        object_type: 'task.lead',
-        action: 'updated',
-        extra_filter: {
-          type: 'and',
-          filters: [
-            {
-              type: 'field_accessor',
-              field: 'changed_fields',
-              filter: { type: 'contains', value: 'is_complete' },
-            },
-            {
-              type: 'field_accessor',
-              field: 'data',
-              filter: {
-                type: 'field_accessor',
-                field: 'is_complete',
-                filter: { type: 'equals', value: true },
-              },
-            },
-          ],
-        },
-      },
+      { object_type: 'task.lead', action: 'completed' },
     ]);
   });
 
@@ -78,21 +45,23 @@ describe('task_completed', () => {
     await expect(appTester(hook.performList, { authData })).resolves.toEqual([formatTask(done)]);
   });
 
-  it('triggers on the update that completes a task, not on other updates', async () => {
-    const completion = updated(done, ['is_complete'], { is_complete: false });
-    await expect(appTester(hook.perform, deliveryBundle(completion))).resolves.toEqual([
+  it('triggers on a completion, returning the task', async () => {
+    await expect(appTester(hook.perform, deliveryBundle(completed(done)))).resolves.toEqual([
       formatTask(done),
     ]);
-    const renamed = updated(done, ['text'], { text: 'Old text' });
-    await expect(appTester(hook.perform, deliveryBundle(renamed))).resolves.toEqual([]);
-    const reopened = updated(taskSampleRaw, ['is_complete'], { is_complete: true });
-    await expect(appTester(hook.perform, deliveryBundle(reopened))).resolves.toEqual([]);
+  });
+
+  it('ignores a completion event for a task reopened since, and other task events', async () => {
+    await expect(
+      appTester(hook.perform, deliveryBundle(completed(taskSampleRaw))),
+    ).resolves.toEqual([]);
+    const update = closeEvent({ object_type: 'task.lead', action: 'updated', data: done });
+    await expect(appTester(hook.perform, deliveryBundle(update))).resolves.toEqual([]);
   });
 
   it('filters by assignee', async () => {
-    const completion = updated(done, ['is_complete'], { is_complete: false });
     await expect(
-      appTester(hook.perform, deliveryBundle(completion, { assigned_to: OTHER_USER })),
+      appTester(hook.perform, deliveryBundle(completed(done), { assigned_to: OTHER_USER })),
     ).resolves.toEqual([]);
     nock(API)
       .get('/task/')
