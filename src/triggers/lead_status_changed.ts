@@ -4,15 +4,13 @@
  * dedupe key: a lead that changes status twice triggers twice.
  */
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
-import { activitySchema } from '../../shared/close-objects.js';
 import {
-  ACTIVITY_FIELDS,
   activityOutputFields,
   formatActivity,
   leadStatusChangeSample,
 } from '../formatters/activity.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
-import { newestItems } from '../lib/poll.js';
+import { statusChangeSource } from '../lib/status-changes.js';
 
 const inputFields = defineInputFields([
   {
@@ -40,17 +38,7 @@ export default defineTrigger({
   operation: defineHookOperation({
     inputFields,
     events: () => [{ object_type: 'activity.lead_status_change', action: 'created' }],
-    object: {
-      schema: activitySchema,
-      path: (id) => `/activity/status_change/lead/${id}/`,
-    },
-    list: (z, _input, limit) =>
-      newestItems(z, {
-        path: '/activity/status_change/lead/',
-        item: activitySchema,
-        limit,
-        fields: ACTIVITY_FIELDS,
-      }),
+    ...statusChangeSource('lead'),
     matches: (change, input) =>
       change._type === 'LeadStatusChange' &&
       (!input.from_status_id || change.old_status_id === input.from_status_id) &&

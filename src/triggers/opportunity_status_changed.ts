@@ -5,15 +5,14 @@
  * chosen status, or to a kind of status (won, lost, active).
  */
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
-import { activitySchema, type OPPORTUNITY_STATUS_TYPES } from '../../shared/close-objects.js';
+import type { OPPORTUNITY_STATUS_TYPES } from '../../shared/close-objects.js';
 import {
-  ACTIVITY_FIELDS,
   activityOutputFields,
   formatActivity,
   opportunityStatusChangeSample,
 } from '../formatters/activity.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
-import { newestItems } from '../lib/poll.js';
+import { statusChangeSource } from '../lib/status-changes.js';
 
 const STATUS_TYPE_CHOICES = {
   won: 'Won',
@@ -49,17 +48,7 @@ export default defineTrigger({
   operation: defineHookOperation({
     inputFields,
     events: () => [{ object_type: 'activity.opportunity_status_change', action: 'created' }],
-    object: {
-      schema: activitySchema,
-      path: (id) => `/activity/status_change/opportunity/${id}/`,
-    },
-    list: (z, _input, limit) =>
-      newestItems(z, {
-        path: '/activity/status_change/opportunity/',
-        item: activitySchema,
-        limit,
-        fields: ACTIVITY_FIELDS,
-      }),
+    ...statusChangeSource('opportunity'),
     matches: (change, input) =>
       change._type === 'OpportunityStatusChange' &&
       (!input.status_type || change.new_status_type === input.status_type) &&
