@@ -11,6 +11,23 @@ import {
   type Formatted,
 } from './common.js';
 
+/** The Close fields `formatContact` reads (custom fields besides): what polls ask for. */
+export const CONTACT_FIELDS = [
+  'id',
+  'lead_id',
+  'name',
+  'title',
+  'emails',
+  'phones',
+  'urls',
+  'custom',
+  'organization_id',
+  'created_by',
+  'updated_by',
+  'date_created',
+  'date_updated',
+] as const;
+
 export function formatContact(contact: CloseContact, customNames?: CustomFieldNames): Formatted {
   return {
     id: contact.id,

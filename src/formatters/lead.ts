@@ -14,9 +14,9 @@ import {
 import { contactSampleRaw, formatContact } from './contact.js';
 
 /**
- * The Close fields `formatLead` reads, for requests that must name their fields (the search API
- * returns only ids without them). `custom` carries every custom field by name; the `custom.cf_…`
- * keys cannot be named without first listing the organization's custom fields.
+ * The Close fields `formatLead` reads (custom fields besides, named one by one as
+ * `custom.cf_…`): what polls ask for, leaving out the opportunities and tasks a lead embeds.
+ * `custom` is Close's legacy object of values by name.
  */
 export const LEAD_FIELDS = [
   'id',

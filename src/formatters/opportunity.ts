@@ -13,6 +13,34 @@ import {
   type Formatted,
 } from './common.js';
 
+/** The Close fields `formatOpportunity` reads (custom fields besides): what polls ask for. */
+export const OPPORTUNITY_FIELDS = [
+  'id',
+  'lead_id',
+  'lead_name',
+  'status_id',
+  'status_label',
+  'status_type',
+  'pipeline_id',
+  'pipeline_name',
+  'value',
+  'value_currency',
+  'value_period',
+  'value_formatted',
+  'confidence',
+  'note',
+  'user_id',
+  'user_name',
+  'contact_id',
+  'date_won',
+  'custom',
+  'organization_id',
+  'created_by',
+  'updated_by',
+  'date_created',
+  'date_updated',
+] as const;
+
 export function formatOpportunity(
   opportunity: CloseOpportunity,
   customNames?: CustomFieldNames,

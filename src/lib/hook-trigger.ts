@@ -21,13 +21,17 @@ import type {
 } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import {
+  CUSTOM_FIELD_KEY_PREFIX,
   webhookSubscriptionSchema,
+  type CloseCustomField,
   type CloseEvent,
+  type CustomFieldObject,
   type EventAction,
   type EventObjectType,
 } from '../../shared/close-objects.js';
-import type { Formatted } from '../formatters/common.js';
+import type { CustomFieldNames, Formatted } from '../formatters/common.js';
 import { closeErrorStatus, closeGet, closeRequest } from './close-request.js';
+import { customFieldDefinitions, customFieldNamesOf } from './custom-field-cache.js';
 import { pollLimit } from './poll.js';
 import {
   DELIVERY_MESSAGES,
@@ -55,13 +59,32 @@ export type HookTriggerSpec<F extends InputField[], T> = {
    * rather than the contacts a lead's output needs).
    */
   object: { schema: zod.ZodType<T>; path: (id: string, event: CloseEvent) => string };
-  /** Recent objects, newest first, at most `limit` (one request). */
-  list: (z: ZObject, input: InferInputData<F>, limit: number) => Promise<T[]>;
+  /**
+   * Whose custom fields the object carries: their definitions (cached, see
+   * custom-field-cache.ts) name the values, and let polls ask for them in `_fields`.
+   */
+  customFields?: CustomFieldObject;
+  /** Recent objects, newest first, at most `poll.limit` (one request). */
+  list: (z: ZObject, input: InferInputData<F>, poll: PollRequest) => Promise<T[]>;
   /** The user's optional filters; applied to deliveries and polled objects alike. */
   matches?: (item: T, input: InferInputData<F>) => boolean;
-  format: (item: T) => Formatted;
+  format: (item: T, customNames?: CustomFieldNames) => Formatted;
   sample: Formatted;
   outputFields: PlainOutputField[];
+};
+
+export type PollRequest = {
+  limit: number;
+  /** The object's custom field definitions, when `customFields` is set and Close gave them. */
+  customFields: CloseCustomField[] | undefined;
+};
+
+/** Values under `custom.cf_…` keys that Close's legacy `custom` object does not name already. */
+const needsNames = (item: unknown): boolean => {
+  if (typeof item !== 'object' || item === null) return false;
+  const record = item as Record<string, unknown>;
+  if (typeof record.custom === 'object' && record.custom !== null) return false;
+  return Object.keys(record).some((key) => key.startsWith(CUSTOM_FIELD_KEY_PREFIX));
 };
 
 const subscribes = (events: WebhookEventSpec[], event: CloseEvent) =>
@@ -145,12 +168,20 @@ export function defineHookOperation<const F extends InputField[], T>(
     if (spec.firesOn && !spec.firesOn(event)) return [];
     const item = await objectOfEvent(z, event, spec.object);
     if (item === undefined || !passes(item, bundle)) return [];
-    return [spec.format(item)];
+    const definitions =
+      spec.customFields && needsNames(item)
+        ? await customFieldDefinitions(z, bundle, spec.customFields)
+        : undefined;
+    return [spec.format(item, customFieldNamesOf(definitions))];
   };
 
   const performList = async (z: ZObject, bundle: Bundle): Promise<Formatted[]> => {
-    const items = await spec.list(z, input(bundle), pollLimit(bundle));
-    return items.filter((item) => passes(item, bundle)).map((item) => spec.format(item));
+    const customFields = spec.customFields
+      ? await customFieldDefinitions(z, bundle, spec.customFields)
+      : undefined;
+    const items = await spec.list(z, input(bundle), { limit: pollLimit(bundle), customFields });
+    const names = customFieldNamesOf(customFields);
+    return items.filter((item) => passes(item, bundle)).map((item) => spec.format(item, names));
   };
 
   return {

@@ -56,7 +56,7 @@ export default defineTrigger({
       // `activity.call` → `/activity/call/<id>/`
       path: (id, event) => `/activity/${event.object_type.replace(/^activity\./, '')}/${id}/`,
     },
-    list: (z, input, limit) =>
+    list: (z, input, { limit }) =>
       newestItems(z, {
         path: '/activity/',
         item: activitySchema,

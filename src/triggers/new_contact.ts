@@ -1,7 +1,13 @@
 /** New Contact (instant): a contact is created in Close, on any lead. */
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { contactSchema } from '../../shared/close-objects.js';
-import { contactOutputFields, contactSample, formatContact } from '../formatters/contact.js';
+import {
+  CONTACT_FIELDS,
+  contactOutputFields,
+  contactSample,
+  formatContact,
+} from '../formatters/contact.js';
+import { pollFields } from '../lib/custom-field-cache.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
 import { newestItems } from '../lib/poll.js';
 
@@ -18,7 +24,14 @@ export default defineTrigger({
     inputFields,
     events: () => [{ object_type: 'contact', action: 'created' }],
     object: { schema: contactSchema, path: (id) => `/contact/${id}/` },
-    list: (z, _input, limit) => newestItems(z, { path: '/contact/', item: contactSchema, limit }),
+    customFields: 'contact',
+    list: (z, _input, { limit, customFields }) =>
+      newestItems(z, {
+        path: '/contact/',
+        item: contactSchema,
+        limit,
+        fields: pollFields(CONTACT_FIELDS, customFields),
+      }),
     format: formatContact,
     sample: contactSample,
     outputFields: contactOutputFields,

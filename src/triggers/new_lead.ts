@@ -5,7 +5,8 @@
  */
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { leadSchema } from '../../shared/close-objects.js';
-import { formatLead, leadOutputFields, leadSample } from '../formatters/lead.js';
+import { formatLead, LEAD_FIELDS, leadOutputFields, leadSample } from '../formatters/lead.js';
+import { pollFields } from '../lib/custom-field-cache.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
 import { newestItems } from '../lib/poll.js';
 
@@ -29,7 +30,14 @@ export default defineTrigger({
     inputFields,
     events: () => [{ object_type: 'lead', action: 'created' }],
     object: { schema: leadSchema, path: (id) => `/lead/${id}/` },
-    list: (z, _input, limit) => newestItems(z, { path: '/lead/', item: leadSchema, limit }),
+    customFields: 'lead',
+    list: (z, _input, { limit, customFields }) =>
+      newestItems(z, {
+        path: '/lead/',
+        item: leadSchema,
+        limit,
+        fields: pollFields(LEAD_FIELDS, customFields),
+      }),
     matches: (lead, input) => !input.status_id || lead.status_id === input.status_id,
     format: formatLead,
     sample: leadSample,

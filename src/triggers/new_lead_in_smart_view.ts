@@ -1,8 +1,8 @@
 /**
  * New Lead in Smart View (polling; Close has no webhook for it): a lead enters a chosen smart
- * view. One request per poll: Close's search API evaluates the smart view itself (a
- * `saved_search` query), newest updates first, since a lead usually enters a view by being
- * changed. The lead's id is the dedupe key: a lead triggers the first time it is seen in the view.
+ * view. One request per poll (besides the custom field definitions, cached between polls):
+ * Close's search API evaluates the smart view itself (a `saved_search` query), newest updates
+ * first, since a lead usually enters a view by being changed. The lead's id is the dedupe key: a lead triggers the first time it is seen in the view.
  */
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { z as zod } from 'zod';
@@ -10,6 +10,11 @@ import { leadSchema } from '../../shared/close-objects.js';
 import type { Formatted } from '../formatters/common.js';
 import { formatLead, LEAD_FIELDS, leadOutputFields, leadSample } from '../formatters/lead.js';
 import { closeRequest } from '../lib/close-request.js';
+import {
+  customFieldDefinitions,
+  customFieldNamesOf,
+  pollFields,
+} from '../lib/custom-field-cache.js';
 import { newestFirst, pollLimit } from '../lib/poll.js';
 
 const inputFields = defineInputFields([
@@ -29,6 +34,7 @@ const searchResults = zod.looseObject({
 
 const perform = (async (z, bundle) => {
   const limit = pollLimit(bundle);
+  const customFields = await customFieldDefinitions(z, bundle, 'lead');
   const results = await closeRequest(
     z,
     {
@@ -49,15 +55,17 @@ const perform = (async (z, bundle) => {
           },
         ],
         _limit: limit,
-        _fields: { lead: LEAD_FIELDS },
+        // Without `_fields` the search answers ids only.
+        _fields: { lead: pollFields(LEAD_FIELDS, customFields) ?? LEAD_FIELDS },
       },
       middlewareData: { subject: `smart view ${bundle.inputData.smart_view_id}` },
     },
     searchResults,
   );
+  const names = customFieldNamesOf(customFields);
   return newestFirst(results.data, 'date_updated')
     .slice(0, limit)
-    .map((lead) => formatLead(lead));
+    .map((lead) => formatLead(lead, names));
 }) satisfies PollingTriggerPerform<typeof inputFields, Formatted>;
 
 export default defineTrigger({

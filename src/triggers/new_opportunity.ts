@@ -7,9 +7,11 @@ import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { opportunitySchema } from '../../shared/close-objects.js';
 import {
   formatOpportunity,
+  OPPORTUNITY_FIELDS,
   opportunityOutputFields,
   opportunitySample,
 } from '../formatters/opportunity.js';
+import { pollFields } from '../lib/custom-field-cache.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
 import { newestItems } from '../lib/poll.js';
 
@@ -47,11 +49,13 @@ export default defineTrigger({
     inputFields,
     events: () => [{ object_type: 'opportunity', action: 'created' }],
     object: { schema: opportunitySchema, path: (id) => `/opportunity/${id}/` },
-    list: (z, input, limit) =>
+    customFields: 'opportunity',
+    list: (z, input, { limit, customFields }) =>
       newestItems(z, {
         path: '/opportunity/',
         item: opportunitySchema,
         limit,
+        fields: pollFields(OPPORTUNITY_FIELDS, customFields),
         params: { status_id: input.status_id, user_id: input.user_id },
       }),
     matches: (opportunity, input) =>

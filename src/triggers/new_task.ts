@@ -25,7 +25,7 @@ export default defineTrigger({
     inputFields,
     events: () => [{ object_type: 'task.lead', action: 'created' }],
     object: { schema: taskSchema, path: (id) => `/task/${id}/` },
-    list: (z, input, limit) =>
+    list: (z, input, { limit }) =>
       newestItems(z, {
         path: '/task/',
         item: taskSchema,

@@ -41,7 +41,7 @@ export default defineTrigger({
     events: () => [{ object_type: 'task.lead', action: 'completed' }],
     firesOn: isCompletion,
     object: { schema: taskSchema, path: (id) => `/task/${id}/` },
-    list: (z, input, limit) =>
+    list: (z, input, { limit }) =>
       newestItems(z, {
         path: '/task/',
         item: taskSchema,

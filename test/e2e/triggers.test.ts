@@ -178,13 +178,19 @@ const createLead = (name: string, extra: Record<string, unknown> = {}) =>
 
 describe('instant triggers, end to end', () => {
   it('new_lead: a signed delivery becomes the formatted lead, with its primary contact', async () => {
+    const source = await send(
+      'post',
+      'custom_field/lead/',
+      { name: 'Lead Source', type: 'text' },
+      zod.looseObject({ id: zod.string() }),
+    );
     const zap = await turnOn(newLead);
-    const lead = await createLead('Initech');
+    const lead = await createLead('Initech', { [`custom.${source.id}`]: 'Trade show' });
     const outputs = await deliveries(zap, 1);
     expect(outputs).toHaveLength(1);
     const [item] = outputs.flat();
     const fetched = await get(`lead/${lead.id}/`, leadSchema);
-    expect(item).toEqual(formatLead(fetched));
+    expect(item).toEqual(formatLead(fetched, new Map([[source.id, 'Lead Source']])));
     expect(item).toMatchObject({
       id: lead.id,
       name: 'Initech',
@@ -192,6 +198,8 @@ describe('instant triggers, end to end', () => {
       primary_contact_name: 'Initech Contact',
       primary_contact_email: 'initech@example.com',
       primary_contact_phone: expect.stringContaining('650'),
+      custom: { 'Lead Source': 'Trade show' },
+      [`custom.${source.id}`]: 'Trade show',
     });
     await turnOff(zap);
   });

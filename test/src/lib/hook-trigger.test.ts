@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { leadSampleRaw, leadSample, formatLead } from '../../../src/formatters/lead.js';
+import {
+  formatLead,
+  LEAD_FIELDS,
+  leadSample,
+  leadSampleRaw,
+} from '../../../src/formatters/lead.js';
 import newLead from '../../../src/triggers/new_lead.js';
 import {
   API,
@@ -18,7 +23,7 @@ import {
   SUBSCRIPTION,
   TARGET_URL,
 } from '../../support/triggers.js';
-import { useNock } from '../../support/nock.js';
+import { customFieldDefinition, customFieldsReply, useNock } from '../../support/nock.js';
 
 const hook = hookFunctions(newLead);
 const subscriptionBody = {
@@ -32,6 +37,11 @@ const subscriptionBody = {
   date_updated: '2026-03-01T08:00:00.000000+00:00',
 };
 const { contacts: _contacts, ...leadWithoutContacts } = leadSampleRaw;
+const { custom: _legacy, ...leadWithoutLegacyCustom } = leadSampleRaw;
+const LEAD_SOURCE = customFieldDefinition(
+  'cf_Hq5Wd2Lk9Xr3Tn7Vb1Mz4Pj8Gf6Sc0Ay2Ue5Io7Lk3Rt9',
+  'Lead Source',
+);
 
 useNock();
 
@@ -112,6 +122,19 @@ describe('perform', () => {
     await expect(appTester(hook.perform, deliveryBundle(event))).resolves.toEqual([]);
   });
 
+  it('names custom fields of a delivered lead through the definitions, once per process', async () => {
+    customFieldsReply('lead', [LEAD_SOURCE]);
+    const event = closeEvent({
+      object_type: 'lead',
+      action: 'created',
+      data: { ...leadWithoutLegacyCustom },
+    });
+    const [first] = await appTester(hook.perform, deliveryBundle(event));
+    const [second] = await appTester(hook.perform, deliveryBundle(event));
+    expect(first?.custom).toEqual({ 'Lead Source': 'Web' });
+    expect(second).toEqual(first);
+  });
+
   it('keeps the signature key out of errors raised while fetching (core would append the bundle)', async () => {
     nock(API).get(`/lead/${leadSampleRaw.id}/`).reply(401, { error: 'Unauthorized' });
     const event = closeEvent({ object_type: 'lead', action: 'created', data: leadWithoutContacts });
@@ -148,28 +171,54 @@ describe('perform', () => {
 });
 
 describe('performList', () => {
-  it('asks Close once for the newest leads, as many as Zapier can use', async () => {
+  const leadsQuery = (limit: number) => ({
+    _order_by: '-date_created',
+    _limit: String(limit),
+    _fields: [...LEAD_FIELDS, `custom.${LEAD_SOURCE.id}`].join(','),
+  });
+
+  it('asks Close for the newest leads, as many as Zapier can use, with only the fields it returns', async () => {
+    customFieldsReply('lead', [LEAD_SOURCE]);
     nock(API)
       .get('/lead/')
-      .query({ _order_by: '-date_created', _limit: '100' })
+      .query(leadsQuery(100))
       .reply(200, { data: [leadSampleRaw], has_more: true });
     await expect(appTester(hook.performList, { authData })).resolves.toEqual([leadSample]);
   });
 
-  it('asks for fewer when Zapier loads samples or sets a limit', async () => {
-    nock(API)
-      .get('/lead/')
-      .query({ _order_by: '-date_created', _limit: '10' })
-      .reply(200, { data: [], has_more: false });
-    nock(API)
-      .get('/lead/')
-      .query({ _order_by: '-date_created', _limit: '3' })
-      .reply(200, { data: [], has_more: false });
+  it('makes one request per poll once the custom field definitions are known', async () => {
+    customFieldsReply('lead', [LEAD_SOURCE]);
+    nock(API).get('/lead/').query(leadsQuery(10)).reply(200, { data: [], has_more: false });
+    nock(API).get('/lead/').query(leadsQuery(3)).reply(200, { data: [], has_more: false });
     await appTester(hook.performList, { authData, meta: { isLoadingSample: true } });
+    // The second poll finds the definitions in the cache: only the list request (nock fails
+    // the test on any request it was not told about).
     await appTester(hook.performList, { authData, meta: { limit: 3 } });
   });
 
+  it('names custom fields through the definitions when Close sends only their ids', async () => {
+    customFieldsReply('lead', [LEAD_SOURCE]);
+    nock(API)
+      .get('/lead/')
+      .query(leadsQuery(100))
+      .reply(200, { data: [leadWithoutLegacyCustom], has_more: false });
+    const [lead] = await appTester(hook.performList, { authData });
+    expect(lead?.custom).toEqual({ 'Lead Source': 'Web' });
+    expect(lead?.[`custom.${LEAD_SOURCE.id}`]).toBe('Web');
+  });
+
+  it('falls back to whole leads, values under their ids, when the definitions are refused', async () => {
+    nock(API).get('/custom_field/lead/').query(true).reply(403, { error: 'Not allowed' });
+    nock(API)
+      .get('/lead/')
+      .query({ _order_by: '-date_created', _limit: '100' })
+      .reply(200, { data: [leadWithoutLegacyCustom], has_more: false });
+    const [lead] = await appTester(hook.performList, { authData });
+    expect(lead?.custom).toEqual({ [LEAD_SOURCE.id]: 'Web' });
+  });
+
   it('returns newest first even when Close answers in another order', async () => {
+    customFieldsReply('lead', [LEAD_SOURCE]);
     const older = { ...leadSampleRaw, id: 'lead_older', date_created: '2026-01-01T00:00:00+00:00' };
     nock(API)
       .get('/lead/')

@@ -1,7 +1,7 @@
 /** New Lead: subscribes to created leads, polls the newest leads, filters by status. */
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { formatLead, leadSampleRaw } from '../../../src/formatters/lead.js';
+import { formatLead, LEAD_FIELDS, leadSampleRaw } from '../../../src/formatters/lead.js';
 import newLead from '../../../src/triggers/new_lead.js';
 import {
   API,
@@ -12,7 +12,7 @@ import {
   hookFunctions,
   listBody,
 } from '../../support/triggers.js';
-import { subscribedEvents, useNock } from '../../support/nock.js';
+import { customFieldsReply, subscribedEvents, useNock } from '../../support/nock.js';
 
 useNock();
 const hook = hookFunctions(newLead);
@@ -30,9 +30,10 @@ describe('new_lead', () => {
   });
 
   it('polls the newest leads and returns them as the lead formatter shapes them', async () => {
+    customFieldsReply('lead', []);
     nock(API)
       .get('/lead/')
-      .query({ _order_by: '-date_created', _limit: '100' })
+      .query({ _order_by: '-date_created', _limit: '100', _fields: LEAD_FIELDS.join(',') })
       .reply(200, listBody([leadSampleRaw]));
     const [lead] = await appTester(hook.performList, { authData });
     expect(lead).toEqual(formatLead(leadSampleRaw));
@@ -49,6 +50,7 @@ describe('new_lead', () => {
   });
 
   it('keeps only leads with the chosen status, in polls and deliveries', async () => {
+    customFieldsReply('lead', []);
     nock(API)
       .get('/lead/')
       .query(true)

@@ -7,11 +7,15 @@ import nock from 'nock';
 import { formatLead, LEAD_FIELDS, leadSampleRaw } from '../../../src/formatters/lead.js';
 import newLeadInSmartView from '../../../src/triggers/new_lead_in_smart_view.js';
 import { API, appTester, authData, pollFunction } from '../../support/triggers.js';
-import { useNock } from '../../support/nock.js';
+import { customFieldDefinition, customFieldsReply, useNock } from '../../support/nock.js';
 
 useNock();
 const perform = pollFunction(newLeadInSmartView);
 const VIEW = 'save_8Hq2Lw5Rt9Xb3Nc7Vm1Kd4Jf6Gs0Ae';
+const LEAD_SOURCE = customFieldDefinition(
+  'cf_Hq5Wd2Lk9Xr3Tn7Vb1Mz4Pj8Gf6Sc0Ay2Ue5Io7Lk3Rt9',
+  'Lead Source',
+);
 const { custom: _byName, ...withoutLegacy } = leadSampleRaw;
 const older = {
   ...leadSampleRaw,
@@ -21,6 +25,7 @@ const older = {
 
 describe('new_lead_in_smart_view', () => {
   it('asks Close to evaluate the smart view, newest updates first, in one request', async () => {
+    customFieldsReply('lead', [LEAD_SOURCE]);
     let sent: unknown;
     nock(API)
       .post('/data/search/', (body) => ((sent = body), true))
@@ -41,21 +46,24 @@ describe('new_lead_in_smart_view', () => {
         },
       ],
       _limit: 100,
-      _fields: { lead: [...LEAD_FIELDS] },
+      _fields: { lead: [...LEAD_FIELDS, `custom.${LEAD_SOURCE.id}`] },
     });
     expect(items.map((item) => item.id)).toEqual([leadSampleRaw.id, 'lead_older']);
     expect(items[0]).toEqual(formatLead(leadSampleRaw));
   });
 
-  it('names custom fields from the `custom` object the search returns', async () => {
+  it('names custom fields through their definitions', async () => {
+    customFieldsReply('lead', [LEAD_SOURCE]);
     nock(API)
       .post('/data/search/')
-      .reply(200, { data: [{ ...withoutLegacy, custom: { 'Lead Source': 'Web' } }] });
+      .reply(200, { data: [withoutLegacy], cursor: null });
     const [lead] = await appTester(perform, { authData, inputData: { smart_view_id: VIEW } });
     expect(lead?.custom).toEqual({ 'Lead Source': 'Web' });
+    expect(lead?.[`custom.${LEAD_SOURCE.id}`]).toBe('Web');
   });
 
   it('says which smart view Close could not find', async () => {
+    customFieldsReply('lead', []);
     nock(API).post('/data/search/').reply(404, { error: 'Not found' });
     await expect(
       appTester(perform, { authData, inputData: { smart_view_id: VIEW } }),

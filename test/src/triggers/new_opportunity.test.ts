@@ -1,7 +1,11 @@
 /** New Opportunity: polls with Close's status and user filters; filters pipeline itself. */
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { formatOpportunity, opportunitySampleRaw } from '../../../src/formatters/opportunity.js';
+import {
+  formatOpportunity,
+  OPPORTUNITY_FIELDS,
+  opportunitySampleRaw,
+} from '../../../src/formatters/opportunity.js';
 import newOpportunity from '../../../src/triggers/new_opportunity.js';
 import {
   API,
@@ -12,7 +16,7 @@ import {
   hookFunctions,
   listBody,
 } from '../../support/triggers.js';
-import { subscribedEvents, useNock } from '../../support/nock.js';
+import { customFieldsReply, subscribedEvents, useNock } from '../../support/nock.js';
 
 useNock();
 const hook = hookFunctions(newOpportunity);
@@ -34,9 +38,10 @@ describe('new_opportunity', () => {
   });
 
   it('polls the newest opportunities, shaped by the opportunity formatter', async () => {
+    customFieldsReply('opportunity', []);
     nock(API)
       .get('/opportunity/')
-      .query({ _order_by: '-date_created', _limit: '100' })
+      .query({ _order_by: '-date_created', _limit: '100', _fields: OPPORTUNITY_FIELDS.join(',') })
       .reply(200, listBody([opportunitySampleRaw]));
     const items = await appTester(hook.performList, { authData });
     expect(items).toEqual([formatOpportunity(opportunitySampleRaw)]);
@@ -48,9 +53,15 @@ describe('new_opportunity', () => {
       status_id: opportunitySampleRaw.status_id,
       user_id: opportunitySampleRaw.user_id,
     };
+    customFieldsReply('opportunity', []);
     nock(API)
       .get('/opportunity/')
-      .query({ _order_by: '-date_created', _limit: '100', ...input })
+      .query({
+        _order_by: '-date_created',
+        _limit: '100',
+        _fields: OPPORTUNITY_FIELDS.join(','),
+        ...input,
+      })
       .reply(200, listBody([opportunitySampleRaw]));
     await expect(appTester(hook.performList, { authData, inputData: input })).resolves.toHaveLength(
       1,
@@ -59,6 +70,7 @@ describe('new_opportunity', () => {
 
   it('keeps only the chosen pipeline, in polls and deliveries', async () => {
     const input = { pipeline_id: opportunitySampleRaw.pipeline_id };
+    customFieldsReply('opportunity', []);
     nock(API)
       .get('/opportunity/')
       .query(true)
