@@ -4,6 +4,7 @@
  */
 import type { CloseContact } from '../../shared/close-objects.js';
 import {
+  AUDIT_FIELDS,
   customByName,
   customFieldEntries,
   outputFields,
@@ -21,11 +22,7 @@ export const CONTACT_FIELDS = [
   'phones',
   'urls',
   'custom',
-  'organization_id',
-  'created_by',
-  'updated_by',
-  'date_created',
-  'date_updated',
+  ...AUDIT_FIELDS,
 ] as const;
 
 export function formatContact(contact: CloseContact, customNames?: CustomFieldNames): Formatted {

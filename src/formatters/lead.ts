@@ -5,6 +5,7 @@
  */
 import type { CloseLead } from '../../shared/close-objects.js';
 import {
+  AUDIT_FIELDS,
   customByName,
   customFieldEntries,
   outputFields,
@@ -30,11 +31,7 @@ export const LEAD_FIELDS = [
   'contacts',
   'addresses',
   'custom',
-  'organization_id',
-  'created_by',
-  'updated_by',
-  'date_created',
-  'date_updated',
+  ...AUDIT_FIELDS,
 ] as const;
 
 export function formatLead(lead: CloseLead, customNames?: CustomFieldNames): Formatted {

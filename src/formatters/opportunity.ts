@@ -6,6 +6,7 @@
 import type { CloseOpportunity } from '../../shared/close-objects.js';
 import { leadSampleRaw } from './lead.js';
 import {
+  AUDIT_FIELDS,
   customByName,
   customFieldEntries,
   outputFields,
@@ -34,11 +35,7 @@ export const OPPORTUNITY_FIELDS = [
   'contact_id',
   'date_won',
   'custom',
-  'organization_id',
-  'created_by',
-  'updated_by',
-  'date_created',
-  'date_updated',
+  ...AUDIT_FIELDS,
 ] as const;
 
 export function formatOpportunity(

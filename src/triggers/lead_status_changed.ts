@@ -10,7 +10,7 @@ import {
   leadStatusChangeSample,
 } from '../formatters/activity.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
-import { statusChangeSource } from '../lib/status-changes.js';
+import { statusChangeSource } from '../lib/sources.js';
 
 const inputFields = defineInputFields([
   {

@@ -1,9 +1,8 @@
 /** New Task (instant): a task is created in Close, optionally only one assigned to a chosen user. */
-import { defineInputFields, defineTrigger } from 'zapier-platform-core';
-import { taskSchema } from '../../shared/close-objects.js';
-import { formatTask, TASK_FIELDS, taskOutputFields, taskSample } from '../formatters/task.js';
+import { defineInputFields, defineTrigger, type InferInputData } from 'zapier-platform-core';
+import { formatTask, taskOutputFields, taskSample } from '../formatters/task.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
-import { newestItems } from '../lib/poll.js';
+import { taskSource } from '../lib/sources.js';
 
 const inputFields = defineInputFields([
   {
@@ -13,6 +12,7 @@ const inputFields = defineInputFields([
     helpText: 'Only trigger for tasks assigned to this user. Leave empty for every new task.',
   },
 ]);
+type Input = InferInputData<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_task',
@@ -24,15 +24,7 @@ export default defineTrigger({
   operation: defineHookOperation({
     inputFields,
     events: () => [{ object_type: 'task.lead', action: 'created' }],
-    object: { schema: taskSchema, path: (id) => `/task/${id}/` },
-    list: (z, input, { limit }) =>
-      newestItems(z, {
-        path: '/task/',
-        item: taskSchema,
-        limit,
-        fields: TASK_FIELDS,
-        params: { _type: 'lead', assigned_to: input.assigned_to },
-      }),
+    ...taskSource({ filters: (input: Input) => ({ assigned_to: input.assigned_to }) }),
     matches: (task, input) => !input.assigned_to || task.assigned_to === input.assigned_to,
     format: formatTask,
     sample: taskSample,

@@ -12,7 +12,7 @@ import {
   opportunityStatusChangeSample,
 } from '../formatters/activity.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
-import { statusChangeSource } from '../lib/status-changes.js';
+import { statusChangeSource } from '../lib/sources.js';
 
 const STATUS_TYPE_CHOICES = {
   won: 'Won',

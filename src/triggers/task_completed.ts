@@ -5,16 +5,11 @@
  * most recently updated first; the task's id is the dedupe key, so a task reopened and completed
  * again triggers each time by webhook but once by polling.
  */
-import { defineInputFields, defineTrigger } from 'zapier-platform-core';
-import { taskSchema, type CloseEvent } from '../../shared/close-objects.js';
-import {
-  completedTaskSample,
-  formatTask,
-  TASK_FIELDS,
-  taskOutputFields,
-} from '../formatters/task.js';
+import { defineInputFields, defineTrigger, type InferInputData } from 'zapier-platform-core';
+import type { CloseEvent } from '../../shared/close-objects.js';
+import { completedTaskSample, formatTask, taskOutputFields } from '../formatters/task.js';
 import { defineHookOperation } from '../lib/hook-trigger.js';
-import { newestItems } from '../lib/poll.js';
+import { taskSource } from '../lib/sources.js';
 
 const inputFields = defineInputFields([
   {
@@ -24,6 +19,7 @@ const inputFields = defineInputFields([
     helpText: 'Only trigger for tasks assigned to this user. Leave empty for every completed task.',
   },
 ]);
+type Input = InferInputData<typeof inputFields>;
 
 /** A completion event whose task is (still) complete: a reopened task does not trigger. */
 const isCompletion = (event: CloseEvent) => event.data?.is_complete === true;
@@ -40,16 +36,10 @@ export default defineTrigger({
     inputFields,
     events: () => [{ object_type: 'task.lead', action: 'completed' }],
     firesOn: isCompletion,
-    object: { schema: taskSchema, path: (id) => `/task/${id}/` },
-    list: (z, input, { limit }) =>
-      newestItems(z, {
-        path: '/task/',
-        item: taskSchema,
-        limit,
-        orderBy: 'date_updated',
-        fields: TASK_FIELDS,
-        params: { _type: 'lead', is_complete: true, assigned_to: input.assigned_to },
-      }),
+    ...taskSource({
+      filters: (input: Input) => ({ is_complete: true, assigned_to: input.assigned_to }),
+      orderBy: 'date_updated',
+    }),
     matches: (task, input) =>
       task.is_complete && (!input.assigned_to || task.assigned_to === input.assigned_to),
     format: formatTask,
