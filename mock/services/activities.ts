@@ -14,7 +14,7 @@ import {
 import { notFound } from '../errors.js';
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { found, previousValues, Problems, timestamp, type WriteContext } from './context.js';
+import { previousValues, Problems, timestamp, type WriteContext } from './context.js';
 import type { Crm } from './crm.js';
 import {
   dateFilters,

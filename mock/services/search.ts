@@ -5,7 +5,6 @@
  * Word matches use the normalized word texts of `text.ts`; related objects become `IN (SELECT …)`
  * subqueries, which SQLite evaluates once per query, not once per row.
  */
-import type { SQLInputValue } from 'node:sqlite';
 import type { CloseSearchResult } from '../../shared/close-objects.js';
 import { customFieldKey } from '../../shared/close-objects.js';
 import { fieldError } from './context.js';
@@ -196,7 +195,7 @@ export class SearchService {
     switch (target) {
       case 'lead':
         return select(this.crm.leads.table, (records) =>
-          this.crm.leads.present(organizationId, records, fields),
+          this.crm.leads.present(organizationId, records, [...(fields ?? []), 'id']),
         );
       case 'contact':
         return select(this.crm.contacts.table, (records) => records);
