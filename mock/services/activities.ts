@@ -14,14 +14,21 @@ import {
 import { notFound } from '../errors.js';
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { previousValues, Problems, timestamp, type WriteContext } from './context.js';
+import {
+  touched,
+  previousValues,
+  Problems,
+  timestamp,
+  type WriteContext,
+  changeRecorder,
+  type RecordChange,
+} from './context.js';
 import type { Crm } from './crm.js';
 import {
   dateFilters,
   listPlan,
   normalizeDateInput,
   pickFields,
-  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
@@ -109,6 +116,7 @@ const COMMON = new Set(['lead_id', 'contact_id', 'user_id', 'activity_at', 'date
 
 export class ActivityService {
   readonly table: ObjectTable<ActivityRecord>;
+  private readonly record: RecordChange<Activity>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<ActivityRecord>(crm.db, 'activities', {
@@ -122,6 +130,11 @@ export class ActivityService {
       date_created: (activity) => activity.date_created,
       date_updated: (activity) => activity.date_updated,
     });
+    this.record = changeRecorder(
+      crm.events,
+      (activity) => EVENT_TYPES[activity._type],
+      (activity) => activity.lead_id,
+    );
   }
 
   get(organizationId: string, id: string, type?: ActivityType): Activity | undefined {
@@ -205,8 +218,7 @@ export class ActivityService {
         return this.present(organizationId, [before], lookups)[0]!;
       const after: ActivityRecord = {
         ...changed,
-        updated_by: context.actor.userId,
-        date_updated: timestamp(context),
+        ...touched(context),
       };
       this.table.update(after);
       const [old, activity] = this.present(organizationId, [before, after], lookups) as [
@@ -227,10 +239,7 @@ export class ActivityService {
   }
 
   deleteForLead(context: WriteContext, leadId: string): void {
-    this.deleteRecords(
-      context,
-      this.table.select(context.organizationId, [valuesIn('lead_id', [leadId])]),
-    );
+    this.deleteRecords(context, this.table.forLeads(context.organizationId, [leadId]));
   }
 
   /** Written when a lead's status changes. */
@@ -406,24 +415,6 @@ export class ActivityService {
       if (!contact || contact.lead_id !== leadId)
         problems.add('contact_id', 'This contact is not on the lead.');
     }
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted',
-    activity: Activity,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: EVENT_TYPES[activity._type],
-      action,
-      objectId: activity.id,
-      leadId: activity.lead_id,
-      data: activity,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
   }
 }
 

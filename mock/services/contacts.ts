@@ -6,19 +6,27 @@
 import type { CloseContact } from '../../shared/close-objects.js';
 import { statementCache, transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { found, previousValues, Problems, timestamp, type WriteContext } from './context.js';
+import {
+  touched,
+  created,
+  found,
+  previousValues,
+  Problems,
+  type WriteContext,
+  changeRecorder,
+  type RecordChange,
+} from './context.js';
 import type { Crm } from './crm.js';
 import { customValuesOf, withCustomValues } from './custom-fields.js';
 import {
   dateFilters,
   listPlan,
   pickFields,
-  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
 } from './listing.js';
-import { ObjectTable } from './records.js';
+import { groupByLead, ObjectTable } from './records.js';
 import { digits } from './text.js';
 
 export type ContactEmail = { email: string; type: string };
@@ -68,6 +76,7 @@ export const CONTACT_LIST: ListSpec = {
 export class ContactService {
   readonly table: ObjectTable<ContactRecord>;
   private readonly statement: ReturnType<typeof statementCache>;
+  private readonly record: RecordChange<ContactRecord>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<ContactRecord>(crm.db, 'contacts', {
@@ -76,6 +85,7 @@ export class ContactService {
       date_updated: (contact) => contact.date_updated,
     });
     this.statement = statementCache(crm.db);
+    this.record = changeRecorder(crm.events, 'contact', (contact) => contact.lead_id);
   }
 
   /** Keeps the contact's rows in `contact_points` (its emails and phones) in step with it. */
@@ -99,29 +109,12 @@ export class ContactService {
   }
 
   recordsOf(organizationId: string, leadId: string): ContactRecord[] {
-    return this.table.select(
-      organizationId,
-      [valuesIn('lead_id', [leadId])],
-      'lead_id, date_created, rowid',
-    );
+    return this.table.forLeads(organizationId, [leadId]);
   }
 
   /** The contacts of several leads, in one query. */
   forLeads(organizationId: string, leadIds: string[]): Map<string, ContactRecord[]> {
-    const byLead = new Map<string, ContactRecord[]>();
-    if (leadIds.length === 0) return byLead;
-    const contacts = this.table.select(
-      organizationId,
-      [valuesIn('lead_id', leadIds)],
-      // The order of the by-lead index, so that it serves both the lookup and the sort.
-      'lead_id, date_created, rowid',
-    );
-    for (const contact of contacts) {
-      const list = byLead.get(contact.lead_id) ?? [];
-      list.push(contact);
-      byLead.set(contact.lead_id, list);
-    }
-    return byLead;
+    return groupByLead(this.table.forLeads(organizationId, leadIds));
   }
 
   create(context: WriteContext, input: ContactInput): ContactRecord {
@@ -156,7 +149,6 @@ export class ContactService {
     problems: Problems,
     fieldPrefix = '',
   ): ContactRecord {
-    const now = timestamp(context);
     const custom = this.crm.customFields.applyValues(
       context.organizationId,
       'contact',
@@ -178,10 +170,7 @@ export class ContactService {
       })),
       phones: this.phones(input.phones ?? [], problems, fieldPrefix),
       urls: (input.urls ?? []).map((url) => ({ url: url.url, type: url.type ?? 'url' })),
-      created_by: context.actor.userId,
-      updated_by: context.actor.userId,
-      date_created: now,
-      date_updated: now,
+      ...created(context),
     };
     return withCustomValues({ ...contact, display_name: contactDisplayName(contact) }, custom);
   }
@@ -234,8 +223,7 @@ export class ContactService {
       if (Object.keys(previousValues(before, withName)).length === 0) return before;
       const after: ContactRecord = {
         ...withName,
-        updated_by: context.actor.userId,
-        date_updated: timestamp(context),
+        ...touched(context),
       };
       this.table.update(after);
       this.syncPoints(after);
@@ -282,24 +270,6 @@ export class ContactService {
         phone_formatted: formatPhone(phone ?? input.phone),
         type: input.type ?? 'office',
       };
-    });
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted',
-    contact: ContactRecord,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: 'contact',
-      action,
-      objectId: contact.id,
-      leadId: contact.lead_id,
-      data: contact,
-      ...(previousData && { previousData }),
-      actor: context.actor,
     });
   }
 }
