@@ -89,11 +89,15 @@ export class ContactService {
   }
 
   /** Keeps the contact's rows in `contact_points` (its emails and phones) in step with it. */
-  private syncPoints(contact: ContactRecord | undefined, removedId?: string): void {
-    this.statement('DELETE FROM contact_points WHERE contact_id = ?').run(
-      contact?.id ?? removedId ?? '',
+  private syncPoints(before: ContactRecord | undefined, after: ContactRecord | undefined): void {
+    const remove = this.statement(
+      'DELETE FROM contact_points WHERE organization_id = ? AND kind = ? AND value = ? AND contact_id = ?',
     );
-    if (contact) insertContactPoints(this.statement, contact);
+    if (before) {
+      for (const [kind, value] of pointsOf(before))
+        remove.run(before.organization_id, kind, value, before.id);
+    }
+    if (after) insertContactPoints(this.statement, after);
   }
 
   get(organizationId: string, id: string): ContactRecord | undefined {
@@ -178,7 +182,7 @@ export class ContactService {
   /** Stores a built contact and records its `created` event. */
   insertRecord(context: WriteContext, contact: ContactRecord): void {
     this.table.insert(contact);
-    this.syncPoints(contact);
+    this.syncPoints(undefined, contact);
     this.record(context, 'created', contact);
   }
 
@@ -226,7 +230,7 @@ export class ContactService {
         ...touched(context),
       };
       this.table.update(after);
-      this.syncPoints(after);
+      this.syncPoints(before, after);
       this.record(context, 'updated', after, previousValues(before, after));
       this.crm.leads.refreshSearchText(organizationId, after.lead_id);
       if (after.lead_id !== before.lead_id)
@@ -239,7 +243,7 @@ export class ContactService {
     transaction(this.crm.db, () => {
       const contact = found(this.table.get(context.organizationId, id), 'Contact');
       this.table.delete(context.organizationId, id);
-      this.syncPoints(undefined, id);
+      this.syncPoints(contact, undefined);
       this.record(context, 'deleted', contact);
       this.crm.leads.refreshSearchText(context.organizationId, contact.lead_id);
     });
@@ -248,7 +252,7 @@ export class ContactService {
   deleteForLead(context: WriteContext, leadId: string): void {
     for (const contact of this.recordsOf(context.organizationId, leadId)) {
       this.table.delete(context.organizationId, contact.id);
-      this.syncPoints(undefined, contact.id);
+      this.syncPoints(contact, undefined);
       this.record(context, 'deleted', contact);
     }
   }
@@ -274,20 +278,27 @@ export class ContactService {
   }
 }
 
-/** The `contact_points` rows of a contact: emails in lower case, phones as digits. */
+/** A contact's emails in lower case and phones as digits, once each. */
+function pointsOf(contact: ContactRecord): [kind: 'email' | 'phone', value: string][] {
+  const points = new Map<string, ['email' | 'phone', string]>();
+  for (const email of contact.emails)
+    points.set(`e${email.email.toLowerCase()}`, ['email', email.email.toLowerCase()]);
+  for (const phone of contact.phones)
+    points.set(`p${digits(phone.phone)}`, ['phone', digits(phone.phone)]);
+  return [...points.values()];
+}
+
+/** Adds the `contact_points` rows of a contact. */
 export function insertContactPoints(
   statement: ReturnType<typeof statementCache>,
   contact: ContactRecord,
 ): void {
   const insert = statement(
-    'INSERT INTO contact_points (organization_id, lead_id, contact_id, kind, value) VALUES (?, ?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO contact_points (organization_id, kind, value, contact_id, lead_id)
+     VALUES (?, ?, ?, ?, ?)`,
   );
-  const points = [
-    ...contact.emails.map((email) => ['email', email.email.toLowerCase()] as const),
-    ...contact.phones.map((phone) => ['phone', digits(phone.phone)] as const),
-  ];
-  for (const [kind, value] of points) {
-    insert.run(contact.organization_id, contact.lead_id, contact.id, kind, value);
+  for (const [kind, value] of pointsOf(contact)) {
+    insert.run(contact.organization_id, kind, value, contact.id, contact.lead_id);
   }
 }
 

@@ -88,9 +88,17 @@ const TABLES: Record<SearchObjectType, string> = {
 /** The words of an object that a free `text` query matches. */
 const FREE_TEXT: Record<RelatedObjectType, (alias: string) => string> = {
   lead: (alias) => `${alias}.search_text`,
-  contact: (alias) =>
-    `(close_words(json_extract(${alias}.body, '$.name')) || close_words(json_extract(${alias}.body, '$.title')) ||
-      close_words((SELECT group_concat(value, ' ') FROM contact_points WHERE contact_id = ${alias}.id)))`,
+  contact: (alias) => {
+    const each = (path: string, field: string) =>
+      `(SELECT group_concat(json_extract(item.value, '$.${field}'), ' ') FROM json_each(${alias}.body, '$.${path}') item)`;
+    const fields = [
+      `json_extract(${alias}.body, '$.name')`,
+      `json_extract(${alias}.body, '$.title')`,
+      each('emails', 'email'),
+      each('phones', 'phone'),
+    ];
+    return `(${fields.map((field) => `close_words(${field})`).join(' || ')})`;
+  },
   opportunity: (alias) => `close_words(json_extract(${alias}.body, '$.note'))`,
   contact_email: (alias) => `close_words(json_extract(${alias}.value, '$.email'))`,
   contact_phone: (alias) => `close_digits(json_extract(${alias}.value, '$.phone'))`,

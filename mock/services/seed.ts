@@ -353,7 +353,7 @@ class DemoWriter {
       ...(dice.chance(0.3) && this.custom('lead', 'Last Demo', iso(dice.between(created, now)))),
       ...(dice.chance(0.2) && this.custom('lead', 'Referral Code', `REF-${dice.int(1000, 9999)}`)),
     };
-    const contacts = Array.from({ length: dice.int(1, 3) }, () =>
+    const contacts = Array.from({ length: dice.pick([1, 1, 1, 2, 2, 3]) }, () =>
       this.contact(lead, domain, place.area, created),
     );
     lead.display_name = displayName(lead.name, contacts);
