@@ -26,7 +26,7 @@ import {
   type Page,
 } from './listing.js';
 import { ObjectTable } from './records.js';
-import { targetOf } from './search.js';
+import { targetOf } from './search-compiler.js';
 import type { SearchQuery } from './search-query.js';
 
 export type SavedSearch = CloseSavedSearch & {
