@@ -101,6 +101,7 @@ export const ACTIVITY_LIST: ListSpec = {
     _type: { kind: 'custom', toSql: typeFilter },
     _type__in: { kind: 'custom', toSql: typeFilter },
     ...dateFilters('date_created'),
+    ...dateFilters('date_updated'),
     ...dateFilters('activity_at'),
   },
   orderBy: {

@@ -70,6 +70,22 @@ describe('HTTP behaviour of the Close API routes', () => {
     expect(fieldErrorsBodySchema.parse(list.object)['field-errors']).toBeDefined();
   });
 
+  it('takes a DELETE with a JSON content type and no body', async () => {
+    const id = idOf(await api.post('/lead/', { name: 'Deleted politely' }));
+    const response = await api.request({
+      method: 'DELETE',
+      url: `/api/v1/lead/${id}/`,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(response.statusCode).toBe(200);
+    const empty = await api.request({
+      method: 'POST',
+      url: '/api/v1/lead/',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(empty.statusCode).toBe(400);
+  });
+
   it('uses Close’s validation shape, with "This field is required." for missing fields', async () => {
     const response = await api.post('/task/', { text: 7 });
     expect(response.statusCode).toBe(400);
