@@ -6,7 +6,6 @@
  * like in Close, that does not change the lead's or opportunity's status.
  */
 import {
-  ACTIVITY_TYPES,
   type ActivityType,
   type CloseActivity,
   type EventObjectType,
@@ -74,8 +73,6 @@ const EVENT_TYPES: Record<ActivityType, EventObjectType> = {
   OpportunityStatusChange: 'activity.opportunity_status_change',
   TaskCompleted: 'activity.task_completed',
 };
-
-const TYPE_NAMES = Object.keys(ACTIVITY_TYPES) as ActivityType[];
 
 /** `_type=Call,Email` (Close's activity type names). */
 const typeFilter = (value: string) => {
@@ -425,6 +422,3 @@ function ownFields(input: ActivityInput): Record<string, unknown> {
     Object.entries(input).filter(([key, value]) => !COMMON.has(key) && value !== undefined),
   );
 }
-
-export const activityTypeOf = (segment: string): ActivityType | undefined =>
-  TYPE_NAMES.find((type) => ACTIVITY_TYPES[type] === segment);

@@ -59,22 +59,17 @@ export function changeRecorder<T extends { id: string } & Record<string, unknown
 /** Collects field problems; `throwIfAny` raises them together as one 400. */
 export class Problems {
   private readonly fieldErrors: Record<string, string> = {};
-  private readonly errors: string[] = [];
 
   add(field: string, message: string): void {
     this.fieldErrors[field] ??= message;
   }
 
-  addGeneral(message: string): void {
-    this.errors.push(message);
-  }
-
   get any(): boolean {
-    return this.errors.length > 0 || Object.keys(this.fieldErrors).length > 0;
+    return Object.keys(this.fieldErrors).length > 0;
   }
 
   throwIfAny(): void {
-    if (this.any) throw new FieldErrors(this.fieldErrors, this.errors);
+    if (this.any) throw new FieldErrors(this.fieldErrors);
   }
 }
 
@@ -101,11 +96,4 @@ export function previousValues(
     if (!same(before[key], after[key])) previous[key] = before[key] ?? null;
   }
   return previous;
-}
-
-/** Only the keys of `input` that were sent (PUT changes only the fields sent). */
-export function sentFields<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 }
