@@ -97,7 +97,7 @@ export class ContactService {
       for (const [kind, value] of pointsOf(before))
         remove.run(before.organization_id, kind, value, before.id);
     }
-    if (after) insertContactPoints(this.statement, after);
+    if (after) insertContactPoints(this.statement, [after]);
   }
 
   get(organizationId: string, id: string): ContactRecord | undefined {
@@ -288,18 +288,26 @@ function pointsOf(contact: ContactRecord): [kind: 'email' | 'phone', value: stri
   return [...points.values()];
 }
 
-/** Adds the `contact_points` rows of a contact. */
+/**
+ * Adds the `contact_points` rows of some contacts, in key order: for the thousands of contacts of
+ * a seed, appending to the table's key is much faster than inserting at random places.
+ */
 export function insertContactPoints(
   statement: ReturnType<typeof statementCache>,
-  contact: ContactRecord,
+  contacts: ContactRecord[],
 ): void {
   const insert = statement(
     `INSERT OR IGNORE INTO contact_points (organization_id, kind, value, contact_id, lead_id)
      VALUES (?, ?, ?, ?, ?)`,
   );
-  for (const [kind, value] of pointsOf(contact)) {
-    insert.run(contact.organization_id, kind, value, contact.id, contact.lead_id);
-  }
+  const rows = contacts.flatMap((contact) =>
+    pointsOf(contact).map(([kind, value]) => {
+      const row = [contact.organization_id, kind, value, contact.id, contact.lead_id];
+      return { key: row.slice(0, 4).join('\u0000'), row };
+    }),
+  );
+  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { row } of rows) insert.run(...row);
 }
 
 export function contactDisplayName(contact: Pick<ContactRecord, 'name' | 'emails'>): string {
