@@ -51,7 +51,7 @@ export type HookTriggerSpec<F extends InputField[], T> = {
   inputFields: F;
   /** The Close events this trigger needs, given the step's input. */
   events: (input: InferInputData<F>) => WebhookEventSpec[];
-  /** For subscribed events that do not always mean this trigger (a task updated, not completed). */
+  /** For subscribed events that do not always mean this trigger (a completed task reopened since). */
   firesOn?: (event: CloseEvent) => boolean;
   /**
    * The object an event is about: the event's `data` when it is a complete object by `schema`,
