@@ -55,6 +55,10 @@ export default defineApp({
   version: INTEGRATION_VERSION,
   platformVersion: zapier.version,
   authentication,
+  // Every request goes through z.request, which core logs itself; its patch of node's http
+  // module would only add a second log path, and it corrupts other HTTP clients in the same
+  // process (the end-to-end tests' got).
+  flags: { skipHttpPatch: true },
   beforeRequest: [...befores],
   afterResponse: [...afters],
   triggers: Object.fromEntries(dropdowns.map((trigger) => [trigger.key, trigger])),

@@ -50,11 +50,18 @@ export const addCloseAuthAndUrl: BeforeRequestMiddleware = (request, z, bundle) 
   if (request.url.startsWith('/')) request.url = `${root}${request.url}`;
   // The key goes only to Close (or the configured stand-in), never to another host.
   if (new URL(request.url).origin !== new URL(root).origin) return request;
+  // Header names are case-insensitive: drop any casing core set first (it sends
+  // "user-agent: Zapier"), or both values would be joined into one header.
+  const ours = {
+    authorization: `Basic ${Buffer.from(`${check.key}:`).toString('base64')}`,
+    'user-agent': USER_AGENT,
+    accept: 'application/json',
+  };
   request.headers = {
-    ...request.headers,
-    Authorization: `Basic ${Buffer.from(`${check.key}:`).toString('base64')}`,
-    'User-Agent': USER_AGENT,
-    Accept: 'application/json',
+    ...Object.fromEntries(
+      Object.entries(request.headers ?? {}).filter(([name]) => !(name.toLowerCase() in ours)),
+    ),
+    ...ours,
   };
   request.timeout ??= REQUEST_TIMEOUT_MS;
   // Our afterResponse reads Close's Retry-After/RateLimit headers itself.
