@@ -26,6 +26,7 @@ import {
   dateTime,
   decimal,
   parseInputs,
+  requiredCloseId,
   text,
   type FieldLabels,
 } from './inputs.js';
@@ -210,7 +211,7 @@ export function customValueSchema(field: CloseCustomField): z.ZodType {
     field.type === 'choices' && field.choices && field.choices.length > 0
       ? choiceValue(field)
       : field.type === 'user'
-        ? closeId('user', 'user').pipe(z.string())
+        ? requiredCloseId('user', 'user')
         : z.string();
   return z.preprocess(splitValues(field), z.array(item).optional());
 }

@@ -26,18 +26,27 @@ export function blankToUndefined(value: unknown): unknown {
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(blankToUndefined, schema.optional());
 
+/** The same checks, but an empty input is an error ("Lead is required"). */
+const required = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value, context) => {
+    const kept = blankToUndefined(value);
+    if (kept === undefined) context.addIssue({ code: 'custom', message: 'is required' });
+    return kept;
+  }, schema);
+
 export const text = () => optional(z.string());
 
-export const requiredText = () =>
-  z.preprocess(blankToUndefined, z.string({ error: 'is required' }));
+export const requiredText = () => required(z.string());
 
-export const email = () =>
-  optional(
-    z.email({
-      error: (issue) =>
-        `must be an email address like name@example.com (got "${String(issue.input)}")`,
-    }),
-  );
+const emailValue = () =>
+  z.email({
+    error: (issue) =>
+      `must be an email address like name@example.com (got "${String(issue.input)}")`,
+  });
+
+export const email = () => optional(emailValue());
+
+export const requiredEmail = () => required(emailValue());
 
 /** Close stores URLs as given; a bare domain is accepted and given https://. */
 export const url = () =>
@@ -167,17 +176,17 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
  * A Close object ID (`lead_…`, `user_…`). Mapping a name where an ID belongs is the usual
  * mistake; this catches it before Close answers with a bare 404.
  */
-export const closeId = (prefix: string, noun: string) =>
-  optional(
-    z.string().refine((value) => new RegExp(`^${prefix}_[A-Za-z0-9]+$`).test(value), {
-      error: (issue) =>
-        `must be a Close ${noun} ID, which starts with "${prefix}_" (got "${String(issue.input)}"). ` +
-        `Pick one from the dropdown or map an ID from an earlier step`,
-    }),
-  );
+const closeIdValue = (prefix: string, noun: string) =>
+  z.string().refine((value) => new RegExp(`^${prefix}_[A-Za-z0-9]+$`).test(value), {
+    error: (issue) =>
+      `must be a Close ${noun} ID, which starts with "${prefix}_" (got "${String(issue.input)}"). ` +
+      `Pick one from the dropdown or map an ID from an earlier step`,
+  });
+
+export const closeId = (prefix: string, noun: string) => optional(closeIdValue(prefix, noun));
 
 export const requiredCloseId = (prefix: string, noun: string) =>
-  closeId(prefix, noun).refine((value) => value !== undefined, { error: 'is required' });
+  required(closeIdValue(prefix, noun));
 
 /** A list input (Zapier `list: true`, or one mapped string holding several values). */
 export const list = <T extends z.ZodType>(item: T, separator: RegExp = /[,;\n]/) =>

@@ -12,7 +12,7 @@ import { z as zod } from 'zod';
 import { listOf, userSchema } from '../../shared/close-objects.js';
 import { formatUser, userOutputFields, userSample } from '../formatters/user.js';
 import { closeGet } from '../lib/close-request.js';
-import { email, labelsOf, parseInputs } from '../lib/inputs.js';
+import { labelsOf, parseInputs, requiredEmail } from '../lib/inputs.js';
 
 const PAGE_SIZE = 100;
 /** Bounds the paging on organizations far larger than any Close plan allows. */
@@ -22,14 +22,12 @@ const inputFields = defineInputFields([
   { key: 'email', label: 'Email', required: true, helpText: 'The user’s email address.' },
 ]);
 
-const schema = zod.object({
-  email: email().refine((value) => value !== undefined, { error: 'is required' }),
-});
+const schema = zod.object({ email: requiredEmail() });
 const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
   const { email: wanted } = parseInputs(z, schema, bundle.inputData, labels);
-  const target = wanted?.toLowerCase();
+  const target = wanted.toLowerCase();
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const list = await closeGet(z, '/user/', listOf(userSchema), {
       _skip: page * PAGE_SIZE,
