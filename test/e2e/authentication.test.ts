@@ -59,9 +59,7 @@ describe('connecting a Close account to the integration', () => {
 
   it('tells a user who pasted the key ID to paste the whole key, without calling Close', async () => {
     const { id } = await server.createKey('ID pasted');
-    const error = await rejectionOf(
-      appTester(authentication.test, { authData: { api_key: id } }),
-    );
+    const error = await rejectionOf(appTester(authentication.test, { authData: { api_key: id } }));
     expect(error.message).toContain(`You entered the API key's ID (${id}), not the API key`);
     const listing = await server.control.get(`keys/${id}`).json<{ last_used: unknown }>();
     expect(listing.last_used).toBeNull();
@@ -71,9 +69,7 @@ describe('connecting a Close account to the integration', () => {
     const { id, key } = await server.createKey('Soon deleted');
     await appTester(authentication.test, { authData: { api_key: key } });
     await server.control.delete(`keys/${id}`);
-    const error = await rejectionOf(
-      appTester(authentication.test, { authData: { api_key: key } }),
-    );
+    const error = await rejectionOf(appTester(authentication.test, { authData: { api_key: key } }));
     expect(error.message).toContain(`Close rejected the API key ${id}`);
     expect(error.message).toContain('Create a new key');
     expect(error.message).not.toContain(key.split('.')[1]);

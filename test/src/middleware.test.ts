@@ -43,6 +43,8 @@ afterEach(() => {
 });
 afterAll(() => {
   nock.enableNetConnect();
+  // Later test files in this jest worker load their own nock; this one must stop intercepting.
+  nock.restore();
   delete process.env.CLOSE_API_BASE_URL;
 });
 

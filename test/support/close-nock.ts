@@ -55,6 +55,9 @@ export function failure(
 export function useNockedClose(): () => nock.Scope {
   beforeAll(() => {
     process.env.CLOSE_API_BASE_URL = BASE;
+    // Each test file has its own nock instance; an earlier file's, left active in the same
+    // jest worker, would see requests first.
+    if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
   });
   afterEach(() => {
@@ -64,6 +67,7 @@ export function useNockedClose(): () => nock.Scope {
   });
   afterAll(() => {
     nock.enableNetConnect();
+    nock.restore();
     delete process.env.CLOSE_API_BASE_URL;
   });
   return () => nock(BASE);
