@@ -79,7 +79,7 @@ const schema = zod.object({
   email: email(),
   phone: phone(),
   custom_field_id: text(),
-  custom_field_value: zod.unknown(),
+  custom_field_value: zod.unknown().optional(),
 });
 const labels = { ...labelsOf(inputFields), custom_field_value: 'Custom Field Value' };
 
