@@ -160,6 +160,19 @@ describe('create_lead', () => {
     expect(error.message).toContain('Status: Unknown status.');
     expect(error.message).toContain('Partner Code: Too long.');
   });
+  it('names nested errors of the embedded contact by the contact inputs', async () => {
+    close()
+      .post(`${API}/lead/`)
+      .reply(400, {
+        errors: [],
+        'field-errors': {
+          contacts: { '0': { emails: { '0': { email: ['Enter a valid email.'] } } } },
+        },
+      });
+    const error = await failure(create, { contact_email: 'grace@acme.example' });
+    expect(error.message).toContain('Contact Email: Enter a valid email.');
+    expect(error.message).not.toContain('[object Object]');
+  });
 });
 
 describe('update_lead', () => {
