@@ -12,6 +12,11 @@ import {
 import { registerErrorHandling } from './errors.js';
 import { adminTokenMatcher } from './plugins/admin-auth.js';
 import services from './plugins/services.js';
+import faults from './plugins/faults.js';
+import openapi from './plugins/openapi.js';
+import routeCatalog from './plugins/route-catalog.js';
+import type { RateLimitOptions } from './services/rate-limits.js';
+import type { DeliveryOptions } from './services/webhook-deliveries.js';
 import api from './routes/api/index.js';
 import control from './routes/control/index.js';
 
@@ -23,6 +28,10 @@ export type AppOptions = {
   /** How far behind the key list's "last used" may be (the batch interval). */
   lastUsedFlushMs?: number;
   bodyLimitBytes?: number;
+  /** Requests per API key, endpoint group and window (the organization gets 3×). */
+  rateLimit?: Partial<RateLimitOptions>;
+  /** Webhook delivery: concurrency, timeout, retry backoff and attempts. */
+  webhooks?: DeliveryOptions;
 };
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -42,7 +51,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(services, {
     dbPath: options.dbPath,
     ...(options.lastUsedFlushMs !== undefined && { lastUsedFlushMs: options.lastUsedFlushMs }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ...(options.webhooks && { webhooks: options.webhooks }),
   });
+  await app.register(routeCatalog);
+  await app.register(openapi);
+  await app.register(faults);
 
   app.get('/_mock/health', async () => ({ status: 'ok' }));
   await app.register(api, { prefix: '/api/v1' });

@@ -3,6 +3,8 @@
  * a running server through the control plane (with got), as Close's Settings → API Keys page does.
  *
  *   node dist/mock/cli.js serve [--port 4010] [--db close-mock.sqlite | --memory] [--verbose]
+ *                               [--rate-limit N]   (requests per key, endpoint and second;
+ *                                                   or CLOSE_MOCK_RATE_LIMIT)
  *   node dist/mock/cli.js keys create --name Zapier
  *   node dist/mock/cli.js keys list
  *   node dist/mock/cli.js keys delete api_…
@@ -13,9 +15,11 @@
 import { parseArgs } from 'node:util';
 import got, { HTTPError, RequestError } from 'got';
 import { DEFAULT_PORT, startServer } from './server.js';
+import { DEFAULT_RATE_LIMIT } from './services/rate-limits.js';
 
 const USAGE = `Usage:
   npm run mock -- [--port ${DEFAULT_PORT}] [--db close-mock.sqlite | --memory] [--verbose]
+                  [--rate-limit N  (requests per API key, endpoint group and second; default ${DEFAULT_RATE_LIMIT.limit})]
   npm run mock:keys -- create --name NAME
   npm run mock:keys -- list
   npm run mock:keys -- delete KEY_ID
@@ -31,8 +35,15 @@ async function serve(args: string[]): Promise<void> {
       db: { type: 'string', default: process.env.CLOSE_MOCK_DB ?? 'close-mock.sqlite' },
       memory: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      'rate-limit': { type: 'string', default: process.env.CLOSE_MOCK_RATE_LIMIT },
     },
   });
+  const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+  if (rateLimit !== undefined && (!Number.isInteger(rateLimit) || rateLimit < 1)) {
+    throw new UsageError(
+      `--rate-limit must be a whole number of requests per second, not "${values['rate-limit']}".`,
+    );
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
@@ -44,6 +55,7 @@ async function serve(args: string[]): Promise<void> {
     dbPath,
     ...(tokenFromEnv && { adminToken: tokenFromEnv }),
     logger: { level: values.verbose ? 'info' : 'warn' },
+    ...(rateLimit !== undefined && { rateLimit: { limit: rateLimit, windowMs: 1000 } }),
   });
   const lines = [
     `Mock Close API listening on ${server.url}`,

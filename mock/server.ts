@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, type AppOptions } from './app.js';
 
 export type StartOptions = {
   port?: number;
@@ -15,6 +15,8 @@ export type StartOptions = {
   adminToken?: string;
   logger?: FastifyServerOptions['logger'];
   lastUsedFlushMs?: number;
+  rateLimit?: AppOptions['rateLimit'];
+  webhooks?: AppOptions['webhooks'];
 };
 
 export type RunningServer = {
@@ -40,6 +42,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     adminToken,
     logger: options.logger ?? false,
     ...(options.lastUsedFlushMs !== undefined && { lastUsedFlushMs: options.lastUsedFlushMs }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ...(options.webhooks && { webhooks: options.webhooks }),
   });
   const { tenancy, apiKeys } = app.services;
   let bootstrapKey: string | undefined;

@@ -16,7 +16,7 @@ export type ConnectionTestResult = CloseMe & {
   api_key_id: string;
 };
 
-const test = async (z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> => {
+export const connectionTest = async (z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> => {
   try {
     const me = await closeGet(z, '/me/', meSchema);
     return {
@@ -55,6 +55,6 @@ export default {
         `like \`${EXAMPLE_KEY}\`, not only its ID (\`${EXAMPLE_KEY_ID}\`).`,
     },
   ],
-  test,
+  test: connectionTest,
   connectionLabel: CONNECTION_LABEL,
 } satisfies Authentication;

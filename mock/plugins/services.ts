@@ -6,12 +6,24 @@ import { openDatabase, type Db } from '../store/db.js';
 import { ApiKeyService } from '../services/api-keys.js';
 import { EventService } from '../services/events.js';
 import { TenancyService } from '../services/tenancy.js';
+import { EventLog } from '../services/event-log.js';
+import { FaultService } from '../services/faults.js';
+import { RateLimiter, type RateLimitOptions } from '../services/rate-limits.js';
+import { ResetService } from '../services/reset.js';
+import { WebhookDeliveryService, type DeliveryOptions } from '../services/webhook-deliveries.js';
+import { WebhookService } from '../services/webhooks.js';
 
 export type Services = {
   db: Db;
   tenancy: TenancyService;
   apiKeys: ApiKeyService;
   events: EventService;
+  eventLog: EventLog;
+  webhooks: WebhookService;
+  deliveries: WebhookDeliveryService;
+  rateLimits: RateLimiter;
+  faults: FaultService;
+  reset: ResetService;
 };
 
 declare module 'fastify' {
@@ -20,18 +32,38 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ dbPath: string; lastUsedFlushMs?: number }>(
+export default fp<{
+  dbPath: string;
+  lastUsedFlushMs?: number;
+  rateLimit?: Partial<RateLimitOptions>;
+  webhooks?: DeliveryOptions;
+}>(
   async (app, options) => {
     const db = openDatabase(options.dbPath);
+    const events = new EventService(db);
+    const webhooks = new WebhookService(db);
     const services: Services = {
       db,
       tenancy: new TenancyService(db),
       apiKeys: new ApiKeyService(db, options.lastUsedFlushMs),
-      events: new EventService(db),
+      events,
+      eventLog: new EventLog(db),
+      webhooks,
+      deliveries: new WebhookDeliveryService(db, events, webhooks, options.webhooks),
+      rateLimits: new RateLimiter(options.rateLimit),
+      faults: new FaultService(),
+      reset: new ResetService(db),
     };
     services.tenancy.ensureDefaultTenant();
+    services.deliveries.start();
+    services.reset.onReset(() => {
+      services.deliveries.clear();
+      services.rateLimits.reset();
+      services.faults.clear();
+    });
     app.decorate('services', services);
     app.addHook('onClose', async () => {
+      await services.deliveries.close();
       services.apiKeys.close();
       db.close();
     });

@@ -73,4 +73,45 @@ export const migrations: Migration[] = [
   CREATE INDEX events_by_lead ON events(organization_id, lead_id, seq);
   `,
   },
+  {
+    name: 'webhooks',
+    sql: `
+  -- Webhook subscriptions. signature_key is kept in clear: it is the HMAC key deliveries are
+  -- signed with, and Close shows it on every read of the subscription.
+  CREATE TABLE webhook_subscriptions (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,
+    status TEXT NOT NULL,
+    verify_ssl INTEGER NOT NULL,
+    signature_key TEXT NOT NULL,
+    created_by TEXT,
+    updated_by TEXT,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL
+  );
+  CREATE INDEX webhook_subscriptions_by_org ON webhook_subscriptions(organization_id);
+  -- One row per (subscription, event): the payload is fixed when the event matches, so every
+  -- attempt sends the same body.
+  CREATE TABLE webhook_deliveries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    subscription_id TEXT NOT NULL,
+    organization_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_status_code INTEGER,
+    last_error TEXT,
+    next_attempt_at TEXT,
+    payload TEXT NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL
+  );
+  CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries(subscription_id, seq);
+  CREATE INDEX webhook_deliveries_pending ON webhook_deliveries(status)
+    WHERE status IN ('pending', 'retrying');
+  `,
+  },
 ];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import zapier from 'zapier-platform-core';
 import App from '../../src/index.js';
-import authentication, { CONNECTION_LABEL } from '../../src/authentication.js';
+import { CONNECTION_LABEL, connectionTest } from '../../src/authentication.js';
 import { USER_AGENT } from '../../src/lib/config.js';
 import { rejectionOf } from '../support/zapier-errors.js';
 import { startTestServer, type TestServer } from '../support/mock-server.js';
@@ -32,7 +32,7 @@ const renderLabel = (template: string, data: Record<string, unknown>) =>
 describe('connecting a Close account to the integration', () => {
   it('passes the connection test and labels the connection with user, organization and key ID', async () => {
     const { id, key } = await server.createKey('Zapier');
-    const result = await appTester(authentication.test, { authData: { api_key: key } });
+    const result = await appTester(connectionTest, { authData: { api_key: key } });
     expect(result).toMatchObject({
       email: 'sam.seller@example.com',
       organization_name: 'Example Sales Co.',
@@ -45,7 +45,7 @@ describe('connecting a Close account to the integration', () => {
 
   it('shows the integration in the key’s "last used": IP and user agent', async () => {
     const { id, key } = await server.createKey('Last used check');
-    await appTester(authentication.test, { authData: { api_key: key } });
+    await appTester(connectionTest, { authData: { api_key: key } });
     const listing = await server.control.get(`keys/${id}`).json<{
       last_used: { ip: string; userAgent: string; at: string } | null;
     }>();
@@ -59,7 +59,7 @@ describe('connecting a Close account to the integration', () => {
 
   it('tells a user who pasted the key ID to paste the whole key, without calling Close', async () => {
     const { id } = await server.createKey('ID pasted');
-    const error = await rejectionOf(appTester(authentication.test, { authData: { api_key: id } }));
+    const error = await rejectionOf(appTester(connectionTest, { authData: { api_key: id } }));
     expect(error.message).toContain(`You entered the API key's ID (${id}), not the API key`);
     const listing = await server.control.get(`keys/${id}`).json<{ last_used: unknown }>();
     expect(listing.last_used).toBeNull();
@@ -67,9 +67,9 @@ describe('connecting a Close account to the integration', () => {
 
   it('rejects a deleted key on the next call with the "create a new key and reconnect" message', async () => {
     const { id, key } = await server.createKey('Soon deleted');
-    await appTester(authentication.test, { authData: { api_key: key } });
+    await appTester(connectionTest, { authData: { api_key: key } });
     await server.control.delete(`keys/${id}`);
-    const error = await rejectionOf(appTester(authentication.test, { authData: { api_key: key } }));
+    const error = await rejectionOf(appTester(connectionTest, { authData: { api_key: key } }));
     expect(error.message).toContain(`Close rejected the API key ${id}`);
     expect(error.message).toContain('Create a new key');
     expect(error.message).not.toContain(key.split('.')[1]);
@@ -80,7 +80,7 @@ describe('connecting a Close account to the integration', () => {
       server.createKey('Secret check 1'),
       server.createKey('Secret check 2'),
     ]);
-    await appTester(authentication.test, { authData: { api_key: keys[0]!.key } });
+    await appTester(connectionTest, { authData: { api_key: keys[0]!.key } });
     server.app.services.apiKeys.flushLastUses();
     // The database and its write-ahead log, where fresh rows live until a checkpoint.
     const content = [server.dbPath, `${server.dbPath}-wal`]
