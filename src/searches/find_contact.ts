@@ -1,6 +1,7 @@
 /**
  * Find Contact: by email address or phone number (both must match when both are given), through
- * Close's Advanced Filtering API; the most recently updated match wins.
+ * Close's Advanced Filtering API, each candidate checked exactly (lib/data-search.ts); the most
+ * recently updated match wins.
  */
 import {
   defineInputFields,
@@ -18,6 +19,9 @@ import {
   and,
   contactWithEmail,
   contactWithPhone,
+  firstVerified,
+  hasEmail,
+  hasPhone,
   searchObjects,
   type SearchQuery,
 } from '../lib/data-search.js';
@@ -32,6 +36,9 @@ const inputFields = defineInputFields([
   },
 ]);
 
+/** Candidates asked for; each is then checked for the exact address or number. */
+const CANDIDATES = 10;
+
 const schema = zod.object({ email: email(), phone: phone() });
 const labels = labelsOf(inputFields);
 
@@ -41,11 +48,15 @@ const perform = (async (z, bundle) => {
   if (values.email) queries.push(contactWithEmail(values.email));
   if (values.phone) queries.push(contactWithPhone(values.phone));
   if (queries.length === 0) inputError(z, 'Fill in Email or Phone to find a contact.');
-  const [hit] = await searchObjects(z, 'contact', and(...queries), { limit: 1 });
-  if (!hit) return [];
-  const contact = await closeGet(z, `/contact/${hit.id}/`, contactSchema, undefined, {
-    subject: `contact ${hit.id}`,
-  });
+  const hits = await searchObjects(z, 'contact', and(...queries), { limit: CANDIDATES });
+  const contact = await firstVerified(
+    hits,
+    (id) => closeGet(z, `/contact/${id}/`, contactSchema, undefined, { subject: `contact ${id}` }),
+    (candidate) =>
+      (!values.email || hasEmail(candidate, values.email)) &&
+      (!values.phone || hasPhone(candidate, values.phone)),
+  );
+  if (!contact) return [];
   return [formatContact(contact, await customNamesFor(z, 'contact', contact))];
 }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 

@@ -1,8 +1,9 @@
 /**
  * Find Lead: by name, a contact's email or phone, or a custom field's value (any combination, all
  * must match), through Close's Advanced Filtering API (see lib/data-search.ts for why not the
- * lead list's `query`). The most recently updated match wins, except that a lead named exactly as
- * asked (ignoring case) beats one whose name merely contains the words.
+ * lead list's `query`, and how candidates are checked exactly). The most recently updated match
+ * wins, except that a lead named exactly as asked (ignoring case) beats one whose name merely
+ * contains the words.
  */
 import {
   defineInputFields,
@@ -14,7 +15,7 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { leadSchema } from '../../shared/close-objects.js';
+import { leadSchema, type CloseCustomField } from '../../shared/close-objects.js';
 import { formatLead, leadOutputFields, leadSample } from '../formatters/lead.js';
 import { closeGet } from '../lib/close-request.js';
 import { phone } from '../lib/contact-values.js';
@@ -29,16 +30,21 @@ import {
   contactWithEmail,
   contactWithPhone,
   customFieldCondition,
+  customValueMatches,
   fieldCondition,
+  firstVerified,
+  hasEmail,
+  hasPhone,
   hasRelated,
   searchObjects,
   textCondition,
+  type SearchHit,
   type SearchQuery,
 } from '../lib/data-search.js';
 import { blankToUndefined, email, inputError, labelsOf, parseInputs, text } from '../lib/inputs.js';
 
-/** Leads fetched to pick an exact name match from. */
-const CANDIDATES = 25;
+/** Candidates asked for: enough to find the exact name among similar ones. */
+const CANDIDATES = 10;
 
 /** The value input takes the chosen custom field's type: a dropdown for choices and users. */
 async function customValueField(z: ZObject, bundle: Bundle): Promise<PlainInputField[]> {
@@ -83,8 +89,12 @@ const schema = zod.object({
 });
 const labels = { ...labelsOf(inputFields), custom_field_value: 'Custom Field Value' };
 
-/** The condition for "this custom field has this value", the value checked by the field's type. */
-async function customQuery(z: ZObject, fieldId: string, rawValue: unknown): Promise<SearchQuery> {
+/** The custom field and the value to find, checked by the field's type. */
+async function customCriterion(
+  z: ZObject,
+  fieldId: string,
+  rawValue: unknown,
+): Promise<{ field: CloseCustomField; value: unknown }> {
   const field = (await loadCustomFields(z, 'lead')).find((candidate) => candidate.id === fieldId);
   if (!field) {
     inputError(
@@ -99,7 +109,7 @@ async function customQuery(z: ZObject, fieldId: string, rawValue: unknown): Prom
     { value: rawValue },
     { value: field.name },
   );
-  return customFieldCondition(field, value);
+  return { field, value };
 }
 
 const perform = (async (z, bundle) => {
@@ -108,32 +118,38 @@ const perform = (async (z, bundle) => {
   if ((values.custom_field_id === undefined) !== (customValue === undefined)) {
     inputError(z, 'To find by a custom field, fill in both Custom Field and Custom Field Value.');
   }
+  const { name, email, phone: phoneNumber } = values;
+  const custom = values.custom_field_id
+    ? await customCriterion(z, values.custom_field_id, customValue)
+    : undefined;
   const queries: SearchQuery[] = [];
-  if (values.name) {
-    queries.push(fieldCondition('lead', 'name', textCondition(values.name, 'phrase')));
-  }
-  if (values.email) queries.push(hasRelated('lead', 'contact', contactWithEmail(values.email)));
-  if (values.phone) queries.push(hasRelated('lead', 'contact', contactWithPhone(values.phone)));
-  if (values.custom_field_id) {
-    queries.push(await customQuery(z, values.custom_field_id, customValue));
-  }
+  if (name) queries.push(fieldCondition('lead', 'name', textCondition(name, 'phrase')));
+  if (email) queries.push(hasRelated('lead', 'contact', contactWithEmail(email)));
+  if (phoneNumber) queries.push(hasRelated('lead', 'contact', contactWithPhone(phoneNumber)));
+  if (custom) queries.push(customFieldCondition(custom.field, custom.value));
   if (queries.length === 0) {
     inputError(z, 'Fill in at least one of Name, Contact Email, Contact Phone or Custom Field.');
   }
 
   const hits = await searchObjects(z, 'lead', and(...queries), {
-    limit: values.name ? CANDIDATES : 1,
+    limit: CANDIDATES,
     fields: ['display_name', 'name'],
   });
-  const wanted = values.name?.toLowerCase();
-  const exact = hits.find(
-    (hit) => wanted !== undefined && String(hit.name ?? hit.display_name).toLowerCase() === wanted,
+  const wanted = name?.toLowerCase();
+  const isExactName = (hit: SearchHit) =>
+    String(hit.name ?? hit.display_name ?? '').toLowerCase() === wanted;
+  const ordered = wanted
+    ? [...hits.filter(isExactName), ...hits.filter((hit) => !isExactName(hit))]
+    : hits;
+  const lead = await firstVerified(
+    ordered,
+    (id) => closeGet(z, `/lead/${id}/`, leadSchema, undefined, { subject: `lead ${id}` }),
+    (candidate) =>
+      (!email || candidate.contacts.some((contact) => hasEmail(contact, email))) &&
+      (!phoneNumber || candidate.contacts.some((contact) => hasPhone(contact, phoneNumber))) &&
+      (!custom || customValueMatches(custom.field, candidate, custom.value)),
   );
-  const best = exact ?? hits[0];
-  if (!best) return [];
-  const lead = await closeGet(z, `/lead/${best.id}/`, leadSchema, undefined, {
-    subject: `lead ${best.id}`,
-  });
+  if (!lead) return [];
   return [formatLead(lead, await customNamesFor(z, 'lead', lead))];
 }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 

@@ -47,7 +47,7 @@ const emailQuery = (email: string) => ({
   related_query: {
     type: 'field_condition',
     field: { type: 'regular_field', object_type: 'contact_email', field_name: 'email' },
-    condition: { type: 'text', mode: 'exact_value', value: email },
+    condition: { type: 'text', mode: 'full_words', value: email },
   },
 });
 
@@ -73,7 +73,7 @@ describe('find_lead', () => {
           ],
         });
         expect(body._fields).toEqual({ lead: ['id', 'display_name', 'name'] });
-        expect(body._limit).toBe(1);
+        expect(body._limit).toBe(10);
       },
       [{ id: LEAD_ID, display_name: 'Acme Rockets' }],
     );
@@ -89,7 +89,6 @@ describe('find_lead', () => {
     expectSearch(
       (body) => {
         expect(JSON.stringify(body.query)).toContain(JSON.stringify(name));
-        expect(body._limit).toBe(25);
       },
       [
         {
@@ -140,14 +139,14 @@ describe('find_lead', () => {
     expect(lead).toMatchObject({ custom: { 'Lead Source': 'Trade Show' } });
   });
 
-  it('finds by a text custom field with an exact match, and by a number with a range of one', async () => {
+  it('finds by a text custom field’s words and by a number’s exact value', async () => {
     close()
       .get(`${API}/custom_field/lead/`)
       .query(true)
       .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
     expectSearch((body) => {
       expect(JSON.stringify(body.query)).toContain(
-        JSON.stringify({ type: 'text', mode: 'exact_value', value: 'P-42' }),
+        JSON.stringify({ type: 'text', mode: 'full_words', value: 'P-42' }),
       );
     }, []);
     await expect(
@@ -160,7 +159,7 @@ describe('find_lead', () => {
       .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
     expectSearch((body) => {
       expect(JSON.stringify(body.query)).toContain(
-        JSON.stringify({ type: 'number_range', gte: 1200, lte: 1200 }),
+        JSON.stringify({ type: 'term', values: [1200] }),
       );
     }, []);
     await run(findLead.operation.perform, {
@@ -185,6 +184,37 @@ describe('find_lead', () => {
       custom_field_id: 'cf_source',
       custom_field_value: 'Web',
     });
+  });
+
+  it('skips a candidate whose email only shares the words, and returns the exact one', async () => {
+    const similar = closeLead({
+      id: OTHER_LEAD,
+      contacts: [
+        {
+          ...closeLead().contacts[0]!,
+          emails: [{ email: 'grace@acme.example.org', type: 'office' }],
+        },
+      ],
+    });
+    expectSearch(() => undefined, [{ id: OTHER_LEAD }, { id: LEAD_ID }]);
+    close().get(`${API}/lead/${OTHER_LEAD}/`).reply(200, similar);
+    close().get(`${API}/lead/${LEAD_ID}/`).reply(200, closeLead());
+    const results = await run(findLead.operation.perform, { email: 'Grace@Acme.example' });
+    expect(results).toEqual([expect.objectContaining({ id: LEAD_ID })]);
+  });
+
+  it('finds nothing when no candidate has the exact custom value', async () => {
+    close()
+      .get(`${API}/custom_field/lead/`)
+      .query(true)
+      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectSearch(() => undefined, [{ id: LEAD_ID }]);
+    close()
+      .get(`${API}/lead/${LEAD_ID}/`)
+      .reply(200, closeLead({ 'custom.cf_code': 'P-42 extra' }));
+    await expect(
+      run(findLead.operation.perform, { custom_field_id: 'cf_code', custom_field_value: 'P-42' }),
+    ).resolves.toEqual([]);
   });
 
   it('answers no match with an empty list (Zapier then may create one)', async () => {
@@ -269,6 +299,21 @@ describe('find_contact', () => {
     await expect(
       run(findContact.operation.perform, { email: 'grace@acme.example', phone: '+1 650-555-1234' }),
     ).resolves.toEqual([expect.objectContaining({ id: CONTACT_ID, email: 'grace@acme.example' })]);
+  });
+
+  it('matches a number typed without its country code, but not a longer different one', async () => {
+    const other = 'cont_Other000000000000000000000000000000000002';
+    expectSearch(() => undefined, [{ id: other }, { id: CONTACT_ID }]);
+    close()
+      .get(`${API}/contact/${other}/`)
+      .reply(
+        200,
+        closeContact({ id: other, phones: [{ phone: '+16505551234999', type: 'office' }] }),
+      );
+    close().get(`${API}/contact/${CONTACT_ID}/`).reply(200, closeContact());
+    await expect(run(findContact.operation.perform, { phone: '(650) 555-1234' })).resolves.toEqual([
+      expect.objectContaining({ id: CONTACT_ID }),
+    ]);
   });
 
   it('refuses a malformed email before searching', async () => {
