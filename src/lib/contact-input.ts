@@ -8,13 +8,17 @@ import { z } from 'zod';
 import type { CloseContact } from '../../shared/close-objects.js';
 import { CONTACT_INFO_TYPES, mergeEntries, phoneNumber } from './contact-values.js';
 import { customFieldsInput } from './custom-fields.js';
-import { choice, compactBody, labelsOf, list, text, type FieldLabels } from './inputs.js';
+import {
+  choice,
+  choicesFor,
+  compactBody,
+  labelsOf,
+  list,
+  text,
+  type FieldLabels,
+} from './inputs.js';
 
-const typeChoices = CONTACT_INFO_TYPES.map((type) => ({
-  value: type,
-  label: type[0]!.toUpperCase() + type.slice(1),
-  sample: type,
-}));
+const typeChoices = choicesFor(CONTACT_INFO_TYPES);
 
 export const contactPlainFields = defineInputFields([
   { key: 'name', label: 'Name', helpText: 'The person’s full name.' },

@@ -21,6 +21,7 @@ import { closeGet } from './close-request.js';
 import type { ChoicesPage } from './id-fields.js';
 import {
   blankToUndefined,
+  choiceOf,
   closeId,
   date,
   dateTime,
@@ -154,20 +155,7 @@ export const customFieldChoices =
     paging_token: null,
   });
 
-function choiceValue(field: CloseCustomField) {
-  const choices = field.choices ?? [];
-  return z.string().transform((value, context) => {
-    const found = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-    if (found === undefined) {
-      context.addIssue({
-        code: 'custom',
-        message: `must be one of ${choices.join(', ')} (got "${value}")`,
-      });
-      return z.NEVER;
-    }
-    return found;
-  });
-}
+const choiceValue = (field: CloseCustomField) => choiceOf(field.choices ?? []);
 
 /** Several values: a Zapier list, or one mapped string "A, B" unless that string is a choice. */
 function splitValues(field: CloseCustomField) {

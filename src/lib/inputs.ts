@@ -156,21 +156,28 @@ export const dateOrDateTime = () =>
     }),
   );
 
-/** One of a fixed set, matched without regard to case, answered in its canonical spelling. */
-export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  optional(
-    z.string().transform((value, context): T[number] => {
-      const found = values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-      if (found === undefined) {
-        context.addIssue({
-          code: 'custom',
-          message: `must be one of ${values.join(', ')} (got "${value}")`,
-        });
-        return z.NEVER;
-      }
-      return found;
-    }),
-  );
+/** One of a set, matched without regard to case, answered in its canonical spelling. */
+export const choiceOf = <T extends string>(values: readonly T[]) =>
+  z.string().transform((value, context): T => {
+    const found = values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+    if (found === undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be one of ${values.join(', ')} (got "${value}")`,
+      });
+      return z.NEVER;
+    }
+    return found;
+  });
+
+export const choice = <T extends string>(values: readonly T[]) => optional(choiceOf(values));
+
+/** A dropdown's choices from values, each labelled (by default, capitalized). */
+export const choicesFor = (
+  values: readonly string[],
+  label: (value: string) => string = (value) =>
+    value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' '),
+) => values.map((value) => ({ value, label: label(value), sample: value }));
 
 /**
  * A Close object ID (`lead_…`, `user_…`). Mapping a name where an ID belongs is the usual

@@ -16,6 +16,7 @@ import {
 } from './id-fields.js';
 import {
   choice,
+  choicesFor,
   closeId,
   compactBody,
   date,
@@ -42,11 +43,7 @@ export const opportunityPlainFields = defineInputFields([
   {
     key: 'value_period',
     label: 'Value Period',
-    choices: [
-      { value: 'one_time', label: 'One time', sample: 'one_time' },
-      { value: 'monthly', label: 'Monthly', sample: 'monthly' },
-      { value: 'annual', label: 'Annual', sample: 'annual' },
-    ],
+    choices: choicesFor(VALUE_PERIODS),
   },
   { key: 'confidence', label: 'Confidence (%)', type: 'integer', helpText: 'From 0 to 100.' },
   { key: 'note', label: 'Note', type: 'text' },

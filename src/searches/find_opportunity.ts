@@ -20,6 +20,7 @@ import { customNamesFor } from '../lib/custom-fields.js';
 import { leadIdField, opportunityStatusIdField, pipelineIdField } from '../lib/id-fields.js';
 import {
   choice,
+  choicesFor,
   closeId,
   compactBody,
   labelsOf,
@@ -37,11 +38,7 @@ const inputFields = defineInputFields([
   {
     key: 'status_type',
     label: 'Status Type',
-    choices: [
-      { value: 'active', label: 'Active', sample: 'active' },
-      { value: 'won', label: 'Won', sample: 'won' },
-      { value: 'lost', label: 'Lost', sample: 'lost' },
-    ],
+    choices: choicesFor(OPPORTUNITY_STATUS_TYPES),
     helpText: 'Only opportunities whose status is of this type (optional).',
   },
 ]);

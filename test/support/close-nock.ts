@@ -119,6 +119,13 @@ export const LEAD_CUSTOM_FIELDS = [
 
 export const customFieldList = (fields: unknown[]) => ({ data: fields, has_more: false });
 
+/** Close answers the object's custom field definitions once (any paging parameters). */
+export const expectCustomFields = (
+  scope: nock.Scope,
+  object: 'lead' | 'contact' | 'opportunity',
+  fields: unknown[] = LEAD_CUSTOM_FIELDS,
+) => scope.get(`${API}/custom_field/${object}/`).query(true).reply(200, customFieldList(fields));
+
 export const closeLead = (overrides: Partial<CloseLead> & Record<string, unknown> = {}) => {
   const { custom: _named, ...sample } = leadSampleRaw;
   return {

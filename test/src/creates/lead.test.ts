@@ -9,9 +9,8 @@ import {
   API,
   closeLead,
   CONTACT_ID,
-  customFieldList,
+  expectCustomFields,
   failure,
-  LEAD_CUSTOM_FIELDS,
   LEAD_ID,
   run,
   STATUS_ID,
@@ -73,10 +72,7 @@ describe('create_lead', () => {
   });
 
   it('coerces custom values by their definitions and names them in the output', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     close()
       .post(`${API}/lead/`, {
         name: 'Acme',
@@ -131,10 +127,7 @@ describe('create_lead', () => {
   });
 
   it('refuses a value that is not one of a choice field’s choices, before creating anything', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     const error = await failure(create, {
       'custom.cf_source': 'Billboard',
       'custom.cf_size': 'many',
@@ -146,10 +139,7 @@ describe('create_lead', () => {
   });
 
   it("translates Close's field errors to the labels the user saw", async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     close()
       .post(`${API}/lead/`)
       .reply(400, {

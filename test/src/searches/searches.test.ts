@@ -15,10 +15,9 @@ import {
   closeLead,
   closeOpportunity,
   CONTACT_ID,
-  customFieldList,
+  expectCustomFields,
   failure,
   fieldFunctions,
-  LEAD_CUSTOM_FIELDS,
   LEAD_ID,
   run,
   STATUS_ID,
@@ -105,10 +104,7 @@ describe('find_lead', () => {
   });
 
   it('finds by a choice custom field with Close’s spelling of the choice', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     expectSearch(
       (body) => {
         expect(body.query.queries[1]).toEqual({
@@ -128,10 +124,7 @@ describe('find_lead', () => {
       .get(`${API}/lead/${LEAD_ID}/`)
       .reply(200, closeLead({ 'custom.cf_source': 'Trade Show' }));
     // The lead has a custom value and no legacy `custom` object: names come from the definitions.
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     const [lead] = (await run(findLead.operation.perform, {
       custom_field_id: 'cf_source',
       custom_field_value: 'trade show',
@@ -140,10 +133,7 @@ describe('find_lead', () => {
   });
 
   it('finds by a text custom field’s words and by a number’s exact value', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     expectSearch((body) => {
       expect(JSON.stringify(body.query)).toContain(
         JSON.stringify({ type: 'text', mode: 'full_words', value: 'P-42' }),
@@ -153,10 +143,7 @@ describe('find_lead', () => {
       run(findLead.operation.perform, { custom_field_id: 'cf_code', custom_field_value: 'P-42' }),
     ).resolves.toEqual([]);
 
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     expectSearch((body) => {
       expect(JSON.stringify(body.query)).toContain(
         JSON.stringify({ type: 'term', values: [1200] }),
@@ -169,10 +156,7 @@ describe('find_lead', () => {
   });
 
   it('combines name, phone and custom field: all must match', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     expectSearch((body) => {
       const inner = (body.query.queries[1] as { queries: unknown[] }).queries;
       expect(inner).toHaveLength(3);
@@ -204,10 +188,7 @@ describe('find_lead', () => {
   });
 
   it('finds nothing when no candidate has the exact custom value', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     expectSearch(() => undefined, [{ id: LEAD_ID }]);
     close()
       .get(`${API}/lead/${LEAD_ID}/`)
@@ -237,10 +218,7 @@ describe('find_lead', () => {
   });
 
   it('checks a custom value against the field’s choices before searching', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     const error = await failure(findLead.operation.perform, {
       custom_field_id: 'cf_source',
       custom_field_value: 'Billboard',
@@ -249,10 +227,7 @@ describe('find_lead', () => {
   });
 
   it('says so when the custom field is not one of the organization’s lead fields', async () => {
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     const error = await failure(findLead.operation.perform, {
       custom_field_id: 'cf_gone',
       custom_field_value: 'x',
@@ -264,10 +239,7 @@ describe('find_lead', () => {
 
   it('types the value input by the chosen custom field', async () => {
     const [valueField] = fieldFunctions(findLead.operation.inputFields ?? []);
-    close()
-      .get(`${API}/custom_field/lead/`)
-      .query(true)
-      .reply(200, customFieldList(LEAD_CUSTOM_FIELDS));
+    expectCustomFields(close(), 'lead');
     await expect(run(valueField, { custom_field_id: 'cf_source' })).resolves.toEqual([
       expect.objectContaining({
         key: 'custom_field_value',
