@@ -17,12 +17,14 @@ import {
   leadValuesSchema,
   newLeadBody,
 } from '../lib/lead-input.js';
+import { leadStatusId } from '../lib/statuses.js';
 
 const inputFields = defineInputFields(leadInputFields({ forUpdate: false }));
 
 const perform = (async (z, bundle) => {
-  const values = parseInputs(z, leadValuesSchema, bundle.inputData, leadLabels);
+  const parsed = parseInputs(z, leadValuesSchema, bundle.inputData, leadLabels);
   const custom = await customInputs(z, 'lead', bundle.inputData);
+  const values = { ...parsed, status_id: await leadStatusId(z, parsed.status_id) };
   const lead = await closeRequest(
     z,
     {

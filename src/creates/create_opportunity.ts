@@ -21,6 +21,7 @@ import {
   opportunityInputFields,
   opportunityValuesSchema,
 } from '../lib/opportunity-input.js';
+import { opportunityStatusId } from '../lib/statuses.js';
 
 const inputFields = defineInputFields([
   leadIdField(),
@@ -31,8 +32,12 @@ const schema = opportunityValuesSchema.extend({ lead_id: requiredCloseId('lead',
 const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
-  const { lead_id: leadId, ...values } = parseInputs(z, schema, bundle.inputData, labels);
+  const { lead_id: leadId, ...parsed } = parseInputs(z, schema, bundle.inputData, labels);
   const custom = await customInputs(z, 'opportunity', bundle.inputData);
+  const values = {
+    ...parsed,
+    status_id: await opportunityStatusId(z, parsed.status_id, parsed.pipeline_id),
+  };
   const opportunity = await closeRequest(
     z,
     {

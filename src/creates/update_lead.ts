@@ -25,6 +25,7 @@ import {
   leadValuesSchema,
   updatedAddresses,
 } from '../lib/lead-input.js';
+import { leadStatusId } from '../lib/statuses.js';
 import { putOrRead } from '../lib/update.js';
 
 const inputFields = defineInputFields([
@@ -36,8 +37,9 @@ const schema = leadValuesSchema.extend({ lead_id: requiredCloseId('lead', 'lead'
 const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
-  const { lead_id: leadId, ...values } = parseInputs(z, schema, bundle.inputData, labels);
+  const { lead_id: leadId, ...parsed } = parseInputs(z, schema, bundle.inputData, labels);
   const custom = await customInputs(z, 'lead', bundle.inputData);
+  const values = { ...parsed, status_id: await leadStatusId(z, parsed.status_id) };
   const subject = `lead ${leadId}`;
   const fieldLabels = { ...leadCloseLabels, ...custom.labels };
   const current =

@@ -20,6 +20,7 @@ import {
   opportunityInputFields,
   opportunityValuesSchema,
 } from '../lib/opportunity-input.js';
+import { opportunityStatusId } from '../lib/statuses.js';
 import { putOrRead } from '../lib/update.js';
 
 const inputFields = defineInputFields([
@@ -35,8 +36,12 @@ const schema = opportunityValuesSchema.extend({
 const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
-  const { opportunity_id: id, ...values } = parseInputs(z, schema, bundle.inputData, labels);
+  const { opportunity_id: id, ...parsed } = parseInputs(z, schema, bundle.inputData, labels);
   const custom = await customInputs(z, 'opportunity', bundle.inputData);
+  const values = {
+    ...parsed,
+    status_id: await opportunityStatusId(z, parsed.status_id, parsed.pipeline_id),
+  };
   const subject = `opportunity ${id}`;
   const body = opportunityBody(values, custom.values);
   const opportunity = await putOrRead(z, `/opportunity/${id}/`, body, opportunitySchema, {

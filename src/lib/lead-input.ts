@@ -10,7 +10,7 @@ import type { CloseAddress, CloseContact } from '../../shared/close-objects.js';
 import { mergeEntries, phone } from './contact-values.js';
 import { customFieldsInput } from './custom-fields.js';
 import { leadStatusIdField } from './id-fields.js';
-import { closeId, compactBody, email, labelsOf, text, url, type FieldLabels } from './inputs.js';
+import { compactBody, email, labelsOf, text, url, type FieldLabels } from './inputs.js';
 
 /** The lead's own fields and its primary contact's, without custom fields or `lead_id`. */
 export const leadPlainFields = defineInputFields([
@@ -28,8 +28,8 @@ export const leadPlainFields = defineInputFields([
   { key: 'description', label: 'Description', type: 'text' },
   leadStatusIdField({
     helpText:
-      'Pick the lead status, or map a status ID (`stat_…`). Left empty on create, Close uses ' +
-      'your organization’s default status.',
+      'Pick the lead status, or map a status ID (`stat_…`) or a status name. Left empty on ' +
+      'create, Close uses your organization’s default status.',
   }),
   { key: 'contact_name', label: 'Contact Name' },
   { key: 'contact_title', label: 'Contact Title', helpText: 'Job title, like VP Engineering.' },
@@ -75,7 +75,8 @@ export const leadValuesSchema = z.object({
   name: text(),
   url: url(),
   description: text(),
-  status_id: closeId('stat', 'lead status'),
+  // An ID, or a status's name resolved by statuses.ts.
+  status_id: text(),
   contact_name: text(),
   contact_title: text(),
   contact_email: email(),

@@ -31,8 +31,8 @@ export const opportunityPlainFields = defineInputFields([
   pipelineIdField(),
   opportunityStatusIdField({
     helpText:
-      'Pick the opportunity status, or map a status ID (`stat_…`). Left empty on create, Close ' +
-      'uses the first active status.',
+      'Pick the opportunity status, or map a status ID (`stat_…`) or a status name. Left empty ' +
+      'on create, Close uses the first active status.',
   }),
   {
     key: 'value',
@@ -65,7 +65,9 @@ export const opportunityInputFields = (options: { forUpdate: boolean }) => [
 export const opportunityLabels: FieldLabels = labelsOf(opportunityPlainFields);
 
 export const opportunityValuesSchema = z.object({
-  status_id: closeId('stat', 'opportunity status'),
+  pipeline_id: closeId('pipe', 'pipeline'),
+  // An ID, or a status's name resolved by statuses.ts (within the pipeline, if given).
+  status_id: text(),
   value: decimal('an amount like 1250.50').refine((value) => value === undefined || value >= 0, {
     error: 'must not be negative',
   }),

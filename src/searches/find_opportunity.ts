@@ -26,7 +26,9 @@ import {
   labelsOf,
   parseInputs,
   requiredCloseId,
+  text,
 } from '../lib/inputs.js';
+import { opportunityStatusId } from '../lib/statuses.js';
 
 /** Zapier uses the first result; a few more let "return all" style steps see alternatives. */
 const RESULTS = 10;
@@ -34,7 +36,9 @@ const RESULTS = 10;
 const inputFields = defineInputFields([
   leadIdField({ helpText: 'The lead whose opportunities to search: pick it, or map a lead ID.' }),
   pipelineIdField(),
-  opportunityStatusIdField({ helpText: 'Only opportunities in this status (optional).' }),
+  opportunityStatusIdField({
+    helpText: 'Only opportunities in this status (optional): pick it, or map its ID or name.',
+  }),
   {
     key: 'status_type',
     label: 'Status Type',
@@ -45,18 +49,20 @@ const inputFields = defineInputFields([
 
 const schema = zod.object({
   lead_id: requiredCloseId('lead', 'lead'),
-  status_id: closeId('stat', 'opportunity status'),
+  pipeline_id: closeId('pipe', 'pipeline'),
+  status_id: text(),
   status_type: choice(OPPORTUNITY_STATUS_TYPES),
 });
 const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
-  const values = parseInputs(z, schema, bundle.inputData, labels);
+  const { pipeline_id: pipelineId, ...values } = parseInputs(z, schema, bundle.inputData, labels);
+  const statusId = await opportunityStatusId(z, values.status_id, pipelineId);
   const list = await closeGet(
     z,
     '/opportunity/',
     listOf(opportunitySchema),
-    compactBody({ ...values, _order_by: '-date_updated', _limit: RESULTS }),
+    compactBody({ ...values, status_id: statusId, _order_by: '-date_updated', _limit: RESULTS }),
     { subject: `lead ${values.lead_id}` },
   );
   return Promise.all(

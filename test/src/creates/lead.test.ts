@@ -119,10 +119,27 @@ describe('create_lead', () => {
     expect(error.message).toContain('Country must be a two-letter country code');
   });
 
-  it('refuses a status that is not a status ID', async () => {
-    const error = await failure(create, { status_id: 'Qualified' });
-    expect(error.message).toContain(
-      'Status must be a Close lead status ID, which starts with "stat_"',
+  it('takes a status name where the status ID belongs, in any case', async () => {
+    close()
+      .get(`${API}/status/lead/`)
+      .reply(200, {
+        data: [
+          { id: 'stat_Potential1', label: 'Potential' },
+          { id: STATUS_ID, label: 'Qualified' },
+        ],
+        has_more: false,
+      });
+    close().post(`${API}/lead/`, { name: 'Acme', status_id: STATUS_ID }).reply(200, closeLead());
+    await run(create, { name: 'Acme', status_id: 'qualified ' });
+  });
+
+  it('refuses a status name the organization does not have, listing those it has', async () => {
+    close()
+      .get(`${API}/status/lead/`)
+      .reply(200, { data: [{ id: 'stat_Potential1', label: 'Potential' }], has_more: false });
+    const error = await failure(create, { status_id: 'Hot' });
+    expect(error.message).toBe(
+      'Status "Hot" is not one of your Close lead statuses (Potential). Pick one from the dropdown.',
     );
   });
 

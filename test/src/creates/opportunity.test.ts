@@ -84,6 +84,37 @@ describe('create_opportunity', () => {
   });
 });
 
+describe('an opportunity status given by name', () => {
+  const statuses = {
+    data: [
+      { id: 'stat_SalesWon1', label: 'Won', type: 'won', pipeline_id: 'pipe_Sales1' },
+      { id: 'stat_RenewWon1', label: 'Won', type: 'won', pipeline_id: 'pipe_Renew1' },
+      { id: 'stat_SalesDemo', label: 'Demo', type: 'active', pipeline_id: 'pipe_Sales1' },
+    ],
+    has_more: false,
+  };
+
+  it('is resolved within the chosen pipeline', async () => {
+    close().get(`${API}/status/opportunity/`).reply(200, statuses);
+    close()
+      .put(`${API}/opportunity/${OPPORTUNITY_ID}/`, { status_id: 'stat_RenewWon1' })
+      .reply(200, closeOpportunity());
+    await run(update, {
+      opportunity_id: OPPORTUNITY_ID,
+      pipeline_id: 'pipe_Renew1',
+      status_id: 'won',
+    });
+  });
+
+  it('asks for the pipeline when several pipelines have a status of that name', async () => {
+    close().get(`${API}/status/opportunity/`).reply(200, statuses);
+    const error = await failure(update, { opportunity_id: OPPORTUNITY_ID, status_id: 'Won' });
+    expect(error.message).toContain(
+      '"Won" is the name of a status in 2 pipelines; choose the Pipeline',
+    );
+  });
+});
+
 describe('update_opportunity', () => {
   it('moves it to another status with a PUT of status_id alone', async () => {
     close()
