@@ -17,8 +17,10 @@ import openapi from './plugins/openapi.js';
 import routeCatalog from './plugins/route-catalog.js';
 import type { RateLimitOptions } from './services/rate-limits.js';
 import type { DeliveryOptions } from './services/webhook-deliveries.js';
+import { seedDemo, type SeedSummary } from './services/seed.js';
 import api from './routes/api/index.js';
 import control from './routes/control/index.js';
+import settings from './routes/settings/index.js';
 
 export type AppOptions = {
   /** SQLite file path, or `:memory:`. */
@@ -32,7 +34,21 @@ export type AppOptions = {
   rateLimit?: Partial<RateLimitOptions>;
   /** Webhook delivery: concurrency, timeout, retry backoff and attempts. */
   webhooks?: DeliveryOptions;
+  /** `demo` loads the demo organization into the default one (unless it has leads already). */
+  seed?: SeedMode;
+  /** How many leads the demo seed makes (default 300). */
+  seedLeads?: number;
 };
+
+export const SEED_MODES = ['demo', 'empty'] as const;
+export type SeedMode = (typeof SEED_MODES)[number];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What `seed: 'demo'` wrote at start, if anything. */
+    seeded: SeedSummary | null;
+  }
+}
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -58,11 +74,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapi);
   await app.register(faults);
 
+  app.decorate('seeded', null);
+  if (options.seed === 'demo') {
+    const { organization } = app.services.tenancy.ensureDefaultTenant();
+    if (app.services.crm.leads.table.count(organization.id) === 0) {
+      app.seeded = seedDemo(app.services, {
+        organizationId: organization.id,
+        ...(options.seedLeads !== undefined && { leads: options.seedLeads }),
+      });
+    }
+  }
+
   app.get('/_mock/health', async () => ({ status: 'ok' }));
   await app.register(api, { prefix: '/api/v1' });
   await app.register(control, {
     prefix: '/_mock',
     matchesAdminToken: adminTokenMatcher(options.adminToken),
   });
+  await app.register(settings, { matchesAdminToken: adminTokenMatcher(options.adminToken) });
   return app;
 }

@@ -5,6 +5,7 @@
  *   node dist/mock/cli.js serve [--port 4010] [--db close-mock.sqlite | --memory] [--verbose]
  *                               [--rate-limit N]   (requests per key, endpoint and second;
  *                                                   or CLOSE_MOCK_RATE_LIMIT)
+ *                               [--seed demo|empty] [--seed-leads 300]
  *   node dist/mock/cli.js keys create --name Zapier
  *   node dist/mock/cli.js keys list
  *   node dist/mock/cli.js keys delete api_…
@@ -14,12 +15,15 @@
  */
 import { parseArgs } from 'node:util';
 import got, { HTTPError, RequestError } from 'got';
+import { SEED_MODES } from './app.js';
 import { DEFAULT_PORT, startServer } from './server.js';
 import { DEFAULT_RATE_LIMIT } from './services/rate-limits.js';
+import { WEB_PATHS } from './web/paths.js';
 
 const USAGE = `Usage:
   npm run mock -- [--port ${DEFAULT_PORT}] [--db close-mock.sqlite | --memory] [--verbose]
                   [--rate-limit N  (requests per API key, endpoint group and second; default ${DEFAULT_RATE_LIMIT.limit})]
+                  [--seed demo|empty] [--seed-leads N]
   npm run mock:keys -- create --name NAME
   npm run mock:keys -- list
   npm run mock:keys -- delete KEY_ID
@@ -36,6 +40,8 @@ async function serve(args: string[]): Promise<void> {
       memory: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       'rate-limit': { type: 'string', default: process.env.CLOSE_MOCK_RATE_LIMIT },
+      seed: { type: 'string', default: process.env.CLOSE_MOCK_SEED ?? 'empty' },
+      'seed-leads': { type: 'string' },
     },
   });
   const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
@@ -45,6 +51,14 @@ async function serve(args: string[]): Promise<void> {
     );
   }
   const port = Number(values.port);
+  const seed = SEED_MODES.find((mode) => mode === values.seed);
+  if (!seed) {
+    throw new UsageError(`--seed must be ${SEED_MODES.join(' or ')}, not "${values.seed}".`);
+  }
+  const seedLeads = values['seed-leads'] === undefined ? undefined : Number(values['seed-leads']);
+  if (seedLeads !== undefined && (!Number.isInteger(seedLeads) || seedLeads < 0)) {
+    throw new UsageError(`--seed-leads must be a whole number, not "${values['seed-leads']}".`);
+  }
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
   }
@@ -56,16 +70,27 @@ async function serve(args: string[]): Promise<void> {
     ...(tokenFromEnv && { adminToken: tokenFromEnv }),
     logger: { level: values.verbose ? 'info' : 'warn' },
     ...(rateLimit !== undefined && { rateLimit: { limit: rateLimit, windowMs: 1000 } }),
+    seed,
+    ...(seedLeads !== undefined && { seedLeads }),
   });
   const lines = [
     `Mock Close API listening on ${server.url}`,
     `  Point Close clients at it:   CLOSE_API_BASE_URL=${server.url}`,
+    `  Settings → API Keys:         ${server.url}${WEB_PATHS.apiKeys} (sign in with the admin token)`,
     `  Store:                       ${dbPath === ':memory:' ? 'in memory (gone when stopped)' : dbPath}`,
     tokenFromEnv
       ? '  Admin token:                 from CLOSE_MOCK_ADMIN_TOKEN'
       : `  Admin token (control plane): ${server.adminToken}\n` +
         '    (new at every start; set CLOSE_MOCK_ADMIN_TOKEN, e.g. in .env, to keep one)',
   ];
+  if (server.seeded) {
+    const seeded = server.seeded;
+    lines.push(
+      `  Demo data:                   ${seeded.leads} leads, ${seeded.contacts} contacts, ` +
+        `${seeded.opportunities} opportunities, ${seeded.activities} activities, ${seeded.tasks} tasks ` +
+        `(${seeded.milliseconds} ms)`,
+    );
+  }
   if (server.bootstrapKey) {
     lines.push(
       '',

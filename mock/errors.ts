@@ -52,7 +52,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       for (const issue of error.validation) {
         const field = fieldName(issue.instancePath, issue.params);
         fieldErrors[context === 'body' || field !== 'body' ? field : (context ?? field)] ??=
-          issue.message ?? 'Invalid value.';
+          closeMessage(issue.keyword, issue.message);
       }
       return reply.code(400).send({ errors: [], 'field-errors': fieldErrors });
     }
@@ -70,6 +70,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ error: `No route for ${request.method} ${request.url.split('?')[0]}.` });
   });
+}
+
+/** Close's wording for a missing field; zod's own message for everything else. */
+function closeMessage(keyword: string, message: string | undefined): string {
+  if (keyword === 'invalid_type' && /received undefined$/.test(message ?? '')) {
+    return 'This field is required.';
+  }
+  return message ?? 'Invalid value.';
 }
 
 /** Fastify's own 4xx errors get messages that say what to fix. */

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { buildApp, type AppOptions } from './app.js';
+import { buildApp, type AppOptions, type SeedMode } from './app.js';
+import type { SeedSummary } from './services/seed.js';
 
 export type StartOptions = {
   port?: number;
@@ -17,6 +18,8 @@ export type StartOptions = {
   lastUsedFlushMs?: number;
   rateLimit?: AppOptions['rateLimit'];
   webhooks?: AppOptions['webhooks'];
+  seed?: SeedMode;
+  seedLeads?: number;
 };
 
 export type RunningServer = {
@@ -25,6 +28,8 @@ export type RunningServer = {
   adminToken: string;
   /** The full bootstrap key, on the first start of a store only. */
   bootstrapKey?: string;
+  /** What the demo seed wrote at this start, if anything. */
+  seeded: SeedSummary | null;
   close: () => Promise<void>;
 };
 
@@ -44,6 +49,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(options.lastUsedFlushMs !== undefined && { lastUsedFlushMs: options.lastUsedFlushMs }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
     ...(options.webhooks && { webhooks: options.webhooks }),
+    ...(options.seed && { seed: options.seed }),
+    ...(options.seedLeads !== undefined && { seedLeads: options.seedLeads }),
   });
   const { tenancy, apiKeys } = app.services;
   let bootstrapKey: string | undefined;
@@ -66,6 +73,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url,
     adminToken,
     ...(bootstrapKey && { bootstrapKey }),
+    seeded: app.seeded,
     close: () => app.close(),
   };
 }

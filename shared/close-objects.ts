@@ -275,6 +275,9 @@ export const savedSearchSchema = z.looseObject({
   name: z.string(),
   /** Close's lead search syntax, e.g. `status:"Potential" city:Boston`. */
   query: z.string(),
+  /** The same selection as an advanced filtering query (`POST /data/search/`). */
+  s_query: z.record(z.string(), z.unknown()).nullable().optional(),
+  type: z.string().optional(),
   user_id: closeId('user').nullable().optional(),
   ...audit,
 });
@@ -293,6 +296,15 @@ export const EVENT_OBJECT_TYPES = [
   'activity.lead_status_change',
   'activity.opportunity_status_change',
   'activity.task_completed',
+  // Configuration objects; the mock records their changes too.
+  'status.lead',
+  'status.opportunity',
+  'pipeline',
+  'custom_field.lead',
+  'custom_field.contact',
+  'custom_field.opportunity',
+  'saved_search',
+  'membership',
 ] as const;
 export type EventObjectType = (typeof EVENT_OBJECT_TYPES)[number];
 export const EVENT_ACTIONS = ['created', 'updated', 'deleted', 'merged', 'completed'] as const;
@@ -340,3 +352,17 @@ export const webhookDeliverySchema = z.looseObject({
   event: eventSchema,
 });
 export type CloseWebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+
+/** One hit of `POST /data/search/`: its type and id, plus the fields asked for in `_fields`. */
+export const searchHitSchema = z.looseObject({
+  __object_type: z.enum(['lead', 'contact', 'opportunity']),
+  id: z.string(),
+});
+
+/** `POST /data/search/`: a page of hits and the cursor of the next page (null on the last). */
+export const searchResultSchema = z.looseObject({
+  data: z.array(searchHitSchema),
+  cursor: z.string().nullable(),
+  count: z.looseObject({ total: z.number().int() }).optional(),
+});
+export type CloseSearchResult = z.infer<typeof searchResultSchema>;

@@ -4,6 +4,7 @@
 import fp from 'fastify-plugin';
 import { openDatabase, type Db } from '../store/db.js';
 import { ApiKeyService } from '../services/api-keys.js';
+import { Crm } from '../services/crm.js';
 import { EventService } from '../services/events.js';
 import { TenancyService } from '../services/tenancy.js';
 import { EventLog } from '../services/event-log.js';
@@ -24,6 +25,7 @@ export type Services = {
   rateLimits: RateLimiter;
   faults: FaultService;
   reset: ResetService;
+  crm: Crm;
 };
 
 declare module 'fastify' {
@@ -40,11 +42,17 @@ export default fp<{
 }>(
   async (app, options) => {
     const db = openDatabase(options.dbPath);
+    const tenancy = new TenancyService(db);
     const events = new EventService(db);
     const webhooks = new WebhookService(db);
+    const crm = new Crm(db, events, tenancy);
+    // Every organization, old or new, starts with Close's default statuses and pipeline.
+    tenancy.onOrganizationCreated((organization) =>
+      crm.statuses.ensureDefaults(organization.id, organization.date_created),
+    );
     const services: Services = {
       db,
-      tenancy: new TenancyService(db),
+      tenancy,
       apiKeys: new ApiKeyService(db, options.lastUsedFlushMs),
       events,
       eventLog: new EventLog(db),
@@ -53,13 +61,22 @@ export default fp<{
       rateLimits: new RateLimiter(options.rateLimit),
       faults: new FaultService(),
       reset: new ResetService(db),
+      crm,
     };
     services.tenancy.ensureDefaultTenant();
+    const ensureDefaultStatuses = () => {
+      for (const organization of tenancy.organizations()) {
+        crm.statuses.ensureDefaults(organization.id, organization.date_created);
+      }
+    };
+    ensureDefaultStatuses();
     services.deliveries.start();
     services.reset.onReset(() => {
       services.deliveries.clear();
       services.rateLimits.reset();
       services.faults.clear();
+      // A reset empties the CRM tables, statuses and pipelines included.
+      ensureDefaultStatuses();
     });
     app.decorate('services', services);
     app.addHook('onClose', async () => {

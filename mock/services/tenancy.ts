@@ -29,8 +29,11 @@ export const DEFAULT_USER = {
   last_name: 'Seller',
 };
 
+export type OrganizationListener = (organization: Organization) => void;
+
 export class TenancyService {
   private readonly statement: ReturnType<typeof statementCache>;
+  private readonly organizationListeners: OrganizationListener[] = [];
 
   constructor(private readonly db: Db) {
     this.statement = statementCache(db);
@@ -52,6 +55,7 @@ export class TenancyService {
         'INSERT INTO organizations (id, name, date_created, date_updated) VALUES (?, ?, ?, ?)',
       ).run(organization.id, organization.name, now, now);
       const user = this.createUser(input.owner, organization.id);
+      for (const listener of this.organizationListeners) listener(organization);
       return { organization, user };
     });
   }
@@ -60,6 +64,7 @@ export class TenancyService {
   createUser(
     input: { email: string; first_name: string; last_name: string },
     organizationId: string,
+    roleId = 'admin',
   ): User {
     return transaction(this.db, () => {
       const now = isoNow();
@@ -68,11 +73,48 @@ export class TenancyService {
         `INSERT INTO users (id, email, first_name, last_name, date_created, date_updated)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(user.id, user.email, user.first_name, user.last_name, now, now);
-      this.statement(
-        `INSERT INTO memberships (id, user_id, organization_id, date_created) VALUES (?, ?, ?, ?)`,
-      ).run(newId('mem'), user.id, organizationId, now);
+      this.addMember(user.id, organizationId, roleId);
       return user;
     });
+  }
+
+  /** Joins an existing user to an organization. */
+  addMember(userId: string, organizationId: string, roleId: string): Membership {
+    const membership: Membership = {
+      id: newId('mem'),
+      user_id: userId,
+      organization_id: organizationId,
+      role_id: roleId,
+      date_created: isoNow(),
+    };
+    this.statement(
+      `INSERT INTO memberships (id, user_id, organization_id, role_id, date_created)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(membership.id, userId, organizationId, roleId, membership.date_created);
+    return membership;
+  }
+
+  membership(id: string): Membership | undefined {
+    return this.statement('SELECT * FROM memberships WHERE id = ?').get(id) as
+      Membership | undefined;
+  }
+
+  setRole(membershipId: string, roleId: string): void {
+    this.statement('UPDATE memberships SET role_id = ? WHERE id = ?').run(roleId, membershipId);
+  }
+
+  userByEmail(email: string): User | undefined {
+    return this.statement('SELECT * FROM users WHERE lower(email) = lower(?)').get(email) as
+      User | undefined;
+  }
+
+  /** Runs inside the transaction that creates an organization (e.g. to give it defaults). */
+  onOrganizationCreated(listener: OrganizationListener): void {
+    this.organizationListeners.push(listener);
+  }
+
+  organizations(): Organization[] {
+    return this.statement('SELECT * FROM organizations ORDER BY rowid').all() as Organization[];
   }
 
   /** The first organization ever created: the one the bootstrap key and `keys create` use. */

@@ -114,4 +114,148 @@ export const migrations: Migration[] = [
     WHERE status IN ('pending', 'retrying');
   `,
   },
+  {
+    name: 'crm-objects',
+    sql: `
+  -- Configuration: statuses, pipelines and custom fields, small per organization.
+  CREATE TABLE lead_statuses (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    label TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL
+  );
+  CREATE INDEX lead_statuses_by_org ON lead_statuses(organization_id, position);
+  CREATE TABLE pipelines (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL
+  );
+  CREATE INDEX pipelines_by_org ON pipelines(organization_id, position);
+  CREATE TABLE opportunity_statuses (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    pipeline_id TEXT NOT NULL REFERENCES pipelines(id),
+    label TEXT NOT NULL,
+    type TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL
+  );
+  CREATE INDEX opportunity_statuses_by_org ON opportunity_statuses(organization_id, position);
+  CREATE TABLE custom_fields (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    object_type TEXT NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX custom_fields_by_org ON custom_fields(organization_id, object_type, date_created);
+
+  -- CRM objects: the columns lists filter and sort on, the whole object as JSON in body. Every
+  -- index leads with organization_id, so a tenant's list never reads another tenant's rows, and
+  -- recent-first lists walk an index backwards instead of sorting.
+  CREATE TABLE leads (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL,
+    status_id TEXT NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    -- Normalized words of the lead and its contacts, for free-text queries.
+    search_text TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX leads_by_created ON leads(organization_id, date_created);
+  CREATE INDEX leads_by_updated ON leads(organization_id, date_updated);
+  CREATE INDEX leads_by_status ON leads(organization_id, status_id, date_created);
+  CREATE TABLE contacts (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL,
+    lead_id TEXT NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX contacts_by_created ON contacts(organization_id, date_created);
+  CREATE INDEX contacts_by_updated ON contacts(organization_id, date_updated);
+  CREATE INDEX contacts_by_lead ON contacts(organization_id, lead_id, date_created);
+  -- Every email (lower case) and phone (digits) of every contact, in narrow rows: finding a lead
+  -- or contact by email is an index lookup, by phone a scan that never reads a JSON body.
+  CREATE TABLE contact_points (
+    organization_id TEXT NOT NULL,
+    lead_id TEXT NOT NULL,
+    contact_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL
+  );
+  CREATE INDEX contact_points_by_value ON contact_points(organization_id, kind, value);
+  CREATE INDEX contact_points_by_contact ON contact_points(contact_id);
+  CREATE TABLE opportunities (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL,
+    lead_id TEXT NOT NULL,
+    status_id TEXT NOT NULL,
+    status_type TEXT NOT NULL,
+    pipeline_id TEXT NOT NULL,
+    user_id TEXT,
+    value_period TEXT NOT NULL,
+    date_won TEXT,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX opportunities_by_created ON opportunities(organization_id, date_created);
+  CREATE INDEX opportunities_by_updated ON opportunities(organization_id, date_updated);
+  CREATE INDEX opportunities_by_lead ON opportunities(organization_id, lead_id, date_created);
+  CREATE INDEX opportunities_by_status ON opportunities(organization_id, status_id, date_created);
+  CREATE INDEX opportunities_by_type ON opportunities(organization_id, status_type, date_created);
+  CREATE TABLE activities (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL,
+    lead_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    user_id TEXT,
+    contact_id TEXT,
+    opportunity_id TEXT,
+    activity_at TEXT NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX activities_by_created ON activities(organization_id, date_created);
+  CREATE INDEX activities_by_activity_at ON activities(organization_id, activity_at);
+  CREATE INDEX activities_by_lead ON activities(organization_id, lead_id, date_created);
+  CREATE INDEX activities_by_type ON activities(organization_id, type, date_created);
+  CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL,
+    lead_id TEXT NOT NULL,
+    assigned_to TEXT,
+    is_complete INTEGER NOT NULL,
+    date TEXT,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX tasks_by_created ON tasks(organization_id, date_created);
+  CREATE INDEX tasks_by_updated ON tasks(organization_id, date_updated);
+  CREATE INDEX tasks_by_lead ON tasks(organization_id, lead_id, date_created);
+  CREATE INDEX tasks_by_assignee ON tasks(organization_id, assigned_to, is_complete, date_created);
+  CREATE INDEX tasks_by_date ON tasks(organization_id, date);
+  CREATE TABLE saved_searches (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL,
+    user_id TEXT,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX saved_searches_by_org ON saved_searches(organization_id, date_created);
+  `,
+  },
 ];

@@ -18,6 +18,8 @@ export function defineDropdownTrigger<const Key extends string, S extends zod.Zo
   path: string;
   item: S;
   toChoice: (item: zod.output<S>) => DropdownChoice;
+  /** Narrows the list where Close's endpoint takes no filter for it. */
+  keep?: (item: zod.output<S>, bundle: Bundle) => boolean;
   /** Extra list parameters (filters, `_order_by`, `_fields`). */
   params?: (bundle: Bundle) => Record<string, string>;
   /** For endpoints that answer every item at once (no `_skip`/`_limit`). */
@@ -34,7 +36,9 @@ export function defineDropdownTrigger<const Key extends string, S extends zod.Zo
       ...options.params?.(bundle),
     };
     const list = await closeGet(z, options.path, listOf(options.item), params);
-    return list.data.map(options.toChoice);
+    const { keep } = options;
+    const kept = keep ? list.data.filter((item) => keep(item, bundle)) : list.data;
+    return kept.map(options.toChoice);
   };
   return defineTrigger({
     key: options.key,

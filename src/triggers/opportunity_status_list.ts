@@ -1,6 +1,7 @@
 /**
- * Dropdown: opportunity statuses, labelled with their pipeline and type ("Sales › Won (won)")
- * since pipelines may reuse a label; narrowed to a pipeline when the step has one chosen.
+ * Dropdown: opportunity statuses, labelled with their type ("Won (won)"); narrowed to the
+ * step's pipeline when one is chosen. Close's status list takes no filter, so the narrowing
+ * happens here.
  */
 import { opportunityStatusSchema } from '../../shared/close-objects.js';
 import { defineDropdownTrigger } from '../lib/dropdown.js';
@@ -11,9 +12,9 @@ export default defineDropdownTrigger({
   path: '/status/opportunity/',
   item: opportunityStatusSchema,
   unpaged: true,
-  params: (bundle): Record<string, string> => {
+  keep: (status, bundle) => {
     const pipelineId = bundle.inputData.pipeline_id;
-    return typeof pipelineId === 'string' && pipelineId !== '' ? { pipeline_id: pipelineId } : {};
+    return typeof pipelineId !== 'string' || pipelineId === '' || status.pipeline_id === pipelineId;
   },
   toChoice: (status) => ({
     id: status.id,

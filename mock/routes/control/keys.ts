@@ -22,12 +22,15 @@ export const keyListingSchema = z.object({
   last_used: lastUseSchema.nullable(),
 });
 
+/** A key's name as a person types it (also the settings page's rule). */
+export const keyNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name is required, e.g. "Zapier".')
+  .max(KEY_NAME_MAX_LENGTH, `A name is at most ${KEY_NAME_MAX_LENGTH} characters.`);
+
 const createKeyBody = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'A name is required, e.g. "Zapier".')
-    .max(KEY_NAME_MAX_LENGTH, `A name is at most ${KEY_NAME_MAX_LENGTH} characters.`),
+  name: keyNameSchema,
   user_id: z.string().optional(),
   organization_id: z.string().optional(),
 });
