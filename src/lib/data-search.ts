@@ -9,11 +9,12 @@
  * read is also what the search returns, the same shape creates and triggers return.
  */
 import type { ZObject } from 'zapier-platform-core';
-import { z } from 'zod';
 import {
   customFieldKey,
+  searchResultSchema,
   type CloseContact,
   type CloseCustomField,
+  type CloseSearchResult,
 } from '../../shared/close-objects.js';
 import { closeRequest } from './close-request.js';
 
@@ -129,11 +130,7 @@ export function customValueMatches(
   return expecteds.every((wanted) => actuals.some((value) => sameValue(field, value, wanted)));
 }
 
-const searchResultsSchema = z.looseObject({
-  data: z.array(z.looseObject({ id: z.string() }).and(z.record(z.string(), z.unknown()))),
-  cursor: z.string().nullable().optional(),
-});
-export type SearchHit = z.infer<typeof searchResultsSchema>['data'][number];
+export type SearchHit = CloseSearchResult['data'][number];
 
 /**
  * The first `limit` objects matching `query`, most recently updated first, with the fields
@@ -163,7 +160,7 @@ export async function searchObjects(
         ],
       },
     },
-    searchResultsSchema,
+    searchResultSchema,
   );
   return result.data;
 }

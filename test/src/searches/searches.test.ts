@@ -29,14 +29,18 @@ const OTHER_LEAD = 'lead_OtherLead000000000000000000000000000000002';
 
 type SearchBody = { query: { queries: unknown[] }; _fields: unknown; _limit: number };
 
-/** Expects one POST /data/search/ and hands its body to `check`. */
-function expectSearch(check: (body: SearchBody) => void, hits: Record<string, unknown>[]) {
+/** Expects one POST /data/search/, hands its body to `check`, answers these hits. */
+function expectSearch(
+  check: (body: SearchBody) => void,
+  hits: Record<string, unknown>[],
+  object: 'lead' | 'contact' = 'lead',
+) {
   close()
     .post(`${API}/data/search/`, (body: SearchBody) => {
       check(body);
       return true;
     })
-    .reply(200, { data: hits, cursor: null });
+    .reply(200, { data: hits.map((hit) => ({ __object_type: object, ...hit })), cursor: null });
 }
 
 const emailQuery = (email: string) => ({
@@ -266,6 +270,7 @@ describe('find_contact', () => {
         expect(JSON.stringify(inner[1])).toContain('"value":"+16505551234"');
       },
       [{ id: CONTACT_ID }],
+      'contact',
     );
     close().get(`${API}/contact/${CONTACT_ID}/`).reply(200, closeContact());
     await expect(
@@ -275,7 +280,7 @@ describe('find_contact', () => {
 
   it('matches a number typed without its country code, but not a longer different one', async () => {
     const other = 'cont_Other000000000000000000000000000000000002';
-    expectSearch(() => undefined, [{ id: other }, { id: CONTACT_ID }]);
+    expectSearch(() => undefined, [{ id: other }, { id: CONTACT_ID }], 'contact');
     close()
       .get(`${API}/contact/${other}/`)
       .reply(
