@@ -29,8 +29,11 @@ const inputFields = defineInputFields([
   {
     key: 'due_date',
     label: 'Due Date',
-    type: 'datetime',
-    helpText: 'A date (2026-03-31) for an all-day task, or a date and time.',
+    // Text, not `datetime`: Zapier turns a bare date in a datetime field into 09:00 that day,
+    // which would make every all-day task a timed one.
+    helpText:
+      'A date (2026-03-31) for an all-day task, or a date and time with its timezone ' +
+      '(2026-03-31T14:00:00-05:00).',
   },
 ]);
 

@@ -35,7 +35,7 @@ const inputFields = defineInputFields([
     ],
     default: 'outbound',
   },
-  { key: 'duration', label: 'Duration (seconds)', type: 'integer' },
+  { key: 'duration', label: 'Duration (seconds)', helpText: 'How long the call lasted, like 420.' },
   { key: 'note', label: 'Note', type: 'text' },
   contactIdField({ ofLead: true, helpText: 'The lead’s contact who was on the call.' }),
   { key: 'phone', label: 'Phone', helpText: 'The number called, like +1 650 555 1234.' },

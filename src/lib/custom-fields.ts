@@ -94,7 +94,8 @@ export function customInputField(
   };
   switch (field.type) {
     case 'number':
-      return { ...base, type: 'number', ...withHelp() };
+      // Text, not `number`: see NUMBER_INPUTS in inputs.ts.
+      return { ...base, type: 'string', ...withHelp('A number, like 1250.50.') };
     case 'date':
       return { ...base, type: 'datetime', ...withHelp('A date, like 2026-03-31.') };
     case 'datetime':

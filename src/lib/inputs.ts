@@ -63,6 +63,11 @@ export const url = () =>
   );
 
 /**
+ * NUMBER_INPUTS: numeric inputs are plain text fields, validated here. Zapier coerces `number`
+ * and `integer` fields itself before `perform` runs, keeping digits, '.', ',' and '-' and then
+ * reading the longest number at the start: "12,500.50" becomes 12, silently. Read here, it is
+ * 12500.5, and anything ambiguous is refused with a message.
+ *
  * A decimal number as users type it: `1250`, `1250.50`, `1,250.50`, `$1,250.50`. Commas are
  * accepted only as thousands separators, so "1,5" is refused rather than read as 15.
  */

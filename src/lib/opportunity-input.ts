@@ -37,7 +37,7 @@ export const opportunityPlainFields = defineInputFields([
   {
     key: 'value',
     label: 'Value',
-    type: 'number',
+    // Text, not `number`: see NUMBER_INPUTS in inputs.ts.
     helpText: 'The amount in your organization’s currency, like 1250.50 (sent to Close in cents).',
   },
   {
@@ -45,7 +45,7 @@ export const opportunityPlainFields = defineInputFields([
     label: 'Value Period',
     choices: choicesFor(VALUE_PERIODS),
   },
-  { key: 'confidence', label: 'Confidence (%)', type: 'integer', helpText: 'From 0 to 100.' },
+  { key: 'confidence', label: 'Confidence (%)', helpText: 'A whole number from 0 to 100.' },
   { key: 'note', label: 'Note', type: 'text' },
   {
     key: 'expected_close_date',

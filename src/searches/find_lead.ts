@@ -61,7 +61,6 @@ async function customValueField(z: ZObject, bundle: Bundle): Promise<PlainInputF
     return [{ ...base, label: field.name, choices: field.choices }];
   }
   if (field.type === 'user') return [{ ...base, label: field.name, dynamic: 'user_list.id.label' }];
-  if (field.type === 'number') return [{ ...base, label: field.name, type: 'number' }];
   if (field.type === 'date') return [{ ...base, label: field.name, type: 'datetime' }];
   return [{ ...base, label: field.name }];
 }

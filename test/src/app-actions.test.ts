@@ -56,6 +56,18 @@ describe('registered actions and searches', () => {
     }
   });
 
+  it.each(operations)(
+    '%s %p types no input as number or integer (Zapier would read "12,500.50" as 12)',
+    (_kind, operation) => {
+      for (const field of plainFields(operation.operation.inputFields)) {
+        expect([field.key, field.type]).not.toEqual([
+          field.key,
+          expect.stringMatching(/^(number|integer)$/),
+        ]);
+      }
+    },
+  );
+
   it('pairs Find or Create Lead and Contact with their create and update actions', () => {
     expect(App.searchOrCreates).toMatchObject({
       find_lead: { search: 'find_lead', create: 'create_lead', update: 'update_lead' },

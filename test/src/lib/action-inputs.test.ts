@@ -94,7 +94,14 @@ describe('custom fields as inputs', () => {
         choices: ['Web', 'Referral', 'Trade Show'],
         list: false,
       },
-      { key: 'custom.cf_size', label: 'Employees', required: false, type: 'number' },
+      // A text input: Zapier's own number coercion would read "1,200" as 1.
+      {
+        key: 'custom.cf_size',
+        label: 'Employees',
+        required: false,
+        type: 'string',
+        helpText: 'A number, like 1250.50.',
+      },
       {
         key: 'custom.cf_renewal',
         label: 'Renewal Date',
