@@ -6,36 +6,33 @@ import {
   type InferInputData,
 } from 'zapier-platform-core';
 import { leadSchema } from '../../shared/close-objects.js';
-import { formatLead, leadOutputFields, leadSample } from '../formatters/lead.js';
+import { leadOutputFields, leadSample } from '../formatters/lead.js';
 import { closeRequest } from '../lib/close-request.js';
-import { customInputs, customNamesFor } from '../lib/custom-fields.js';
 import { parseInputs } from '../lib/inputs.js';
 import {
-  leadCloseLabels,
   leadInputFields,
   leadLabels,
   leadValuesSchema,
+  leadWrite,
   newLeadBody,
 } from '../lib/lead-input.js';
-import { leadStatusId } from '../lib/statuses.js';
 
 const inputFields = defineInputFields(leadInputFields({ forUpdate: false }));
 
 const perform = (async (z, bundle) => {
   const parsed = parseInputs(z, leadValuesSchema, bundle.inputData, leadLabels);
-  const custom = await customInputs(z, 'lead', bundle.inputData);
-  const values = { ...parsed, status_id: await leadStatusId(z, parsed.status_id) };
+  const write = await leadWrite(z, bundle.inputData, parsed);
   const lead = await closeRequest(
     z,
     {
       url: '/lead/',
       method: 'POST',
-      body: newLeadBody(values, custom.values),
-      middlewareData: { fieldLabels: { ...leadCloseLabels, ...custom.labels } },
+      body: newLeadBody(write.values, write.custom),
+      middlewareData: { fieldLabels: write.fieldLabels },
     },
     leadSchema,
   );
-  return formatLead(lead, await customNamesFor(z, 'lead', lead, custom.fields));
+  return write.format(lead);
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({

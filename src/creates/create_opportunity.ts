@@ -6,22 +6,15 @@ import {
   type InferInputData,
 } from 'zapier-platform-core';
 import { opportunitySchema } from '../../shared/close-objects.js';
-import {
-  formatOpportunity,
-  opportunityOutputFields,
-  opportunitySample,
-} from '../formatters/opportunity.js';
+import { opportunityOutputFields, opportunitySample } from '../formatters/opportunity.js';
 import { closeRequest } from '../lib/close-request.js';
-import { customInputs, customNamesFor } from '../lib/custom-fields.js';
 import { leadIdField } from '../lib/id-fields.js';
 import { labelsOf, parseInputs, requiredCloseId } from '../lib/inputs.js';
 import {
-  opportunityBody,
-  opportunityCloseLabels,
   opportunityInputFields,
   opportunityValuesSchema,
+  opportunityWrite,
 } from '../lib/opportunity-input.js';
-import { opportunityStatusId } from '../lib/statuses.js';
 
 const inputFields = defineInputFields([
   leadIdField(),
@@ -32,29 +25,19 @@ const schema = opportunityValuesSchema.extend({ lead_id: requiredCloseId('lead',
 const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
-  const { lead_id: leadId, ...parsed } = parseInputs(z, schema, bundle.inputData, labels);
-  const custom = await customInputs(z, 'opportunity', bundle.inputData);
-  const values = {
-    ...parsed,
-    status_id: await opportunityStatusId(z, parsed.status_id, parsed.pipeline_id),
-  };
+  const { lead_id: leadId, ...values } = parseInputs(z, schema, bundle.inputData, labels);
+  const write = await opportunityWrite(z, bundle.inputData, values);
   const opportunity = await closeRequest(
     z,
     {
       url: '/opportunity/',
       method: 'POST',
-      body: { lead_id: leadId, ...opportunityBody(values, custom.values) },
-      middlewareData: {
-        fieldLabels: { ...opportunityCloseLabels, ...custom.labels },
-        subject: `lead ${leadId}`,
-      },
+      body: { lead_id: leadId, ...write.body },
+      middlewareData: { fieldLabels: write.fieldLabels, subject: `lead ${leadId}` },
     },
     opportunitySchema,
   );
-  return formatOpportunity(
-    opportunity,
-    await customNamesFor(z, 'opportunity', opportunity, custom.fields),
-  );
+  return write.format(opportunity);
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({

@@ -10,22 +10,20 @@ import {
   type InferInputData,
 } from 'zapier-platform-core';
 import { contactSchema, leadSchema } from '../../shared/close-objects.js';
-import { formatLead, leadOutputFields, leadSample } from '../formatters/lead.js';
+import { leadOutputFields, leadSample } from '../formatters/lead.js';
 import { closeGet, closeRequest } from '../lib/close-request.js';
-import { customInputs, customNamesFor } from '../lib/custom-fields.js';
 import { leadIdField } from '../lib/id-fields.js';
 import { compactBody, labelsOf, parseInputs, requiredCloseId } from '../lib/inputs.js';
 import {
   addressParts,
   contactBodyFromLead,
   hasContactValues,
-  leadCloseLabels,
   leadInputFields,
   leadOwnBody,
   leadValuesSchema,
+  leadWrite,
   updatedAddresses,
 } from '../lib/lead-input.js';
-import { leadStatusId } from '../lib/statuses.js';
 import { putOrRead } from '../lib/update.js';
 
 const inputFields = defineInputFields([
@@ -38,10 +36,9 @@ const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
   const { lead_id: leadId, ...parsed } = parseInputs(z, schema, bundle.inputData, labels);
-  const custom = await customInputs(z, 'lead', bundle.inputData);
-  const values = { ...parsed, status_id: await leadStatusId(z, parsed.status_id) };
+  const write = await leadWrite(z, bundle.inputData, parsed);
+  const { values, fieldLabels } = write;
   const subject = `lead ${leadId}`;
-  const fieldLabels = { ...leadCloseLabels, ...custom.labels };
   const current =
     hasContactValues(values) || addressParts(values)
       ? await closeGet(z, `/lead/${leadId}/`, leadSchema, undefined, { subject })
@@ -71,11 +68,11 @@ const perform = (async (z, bundle) => {
   const body = compactBody({
     ...leadOwnBody(values),
     addresses: current ? updatedAddresses(values, current.addresses) : undefined,
-    ...custom.values,
+    ...write.custom,
   });
   // Read back after the contact's change even when the lead itself has nothing to change.
   const lead = await putOrRead(z, `/lead/${leadId}/`, body, leadSchema, { fieldLabels, subject });
-  return formatLead(lead, await customNamesFor(z, 'lead', lead, custom.fields));
+  return write.format(lead);
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({

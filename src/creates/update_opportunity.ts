@@ -6,21 +6,14 @@ import {
   type InferInputData,
 } from 'zapier-platform-core';
 import { opportunitySchema } from '../../shared/close-objects.js';
-import {
-  formatOpportunity,
-  opportunityOutputFields,
-  opportunitySample,
-} from '../formatters/opportunity.js';
-import { customInputs, customNamesFor } from '../lib/custom-fields.js';
+import { opportunityOutputFields, opportunitySample } from '../formatters/opportunity.js';
 import { opportunityIdField } from '../lib/id-fields.js';
 import { labelsOf, parseInputs, requiredCloseId } from '../lib/inputs.js';
 import {
-  opportunityBody,
-  opportunityCloseLabels,
   opportunityInputFields,
   opportunityValuesSchema,
+  opportunityWrite,
 } from '../lib/opportunity-input.js';
-import { opportunityStatusId } from '../lib/statuses.js';
 import { putOrRead } from '../lib/update.js';
 
 const inputFields = defineInputFields([
@@ -36,22 +29,13 @@ const schema = opportunityValuesSchema.extend({
 const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
-  const { opportunity_id: id, ...parsed } = parseInputs(z, schema, bundle.inputData, labels);
-  const custom = await customInputs(z, 'opportunity', bundle.inputData);
-  const values = {
-    ...parsed,
-    status_id: await opportunityStatusId(z, parsed.status_id, parsed.pipeline_id),
-  };
-  const subject = `opportunity ${id}`;
-  const body = opportunityBody(values, custom.values);
-  const opportunity = await putOrRead(z, `/opportunity/${id}/`, body, opportunitySchema, {
-    fieldLabels: { ...opportunityCloseLabels, ...custom.labels },
-    subject,
+  const { opportunity_id: id, ...values } = parseInputs(z, schema, bundle.inputData, labels);
+  const write = await opportunityWrite(z, bundle.inputData, values);
+  const opportunity = await putOrRead(z, `/opportunity/${id}/`, write.body, opportunitySchema, {
+    fieldLabels: write.fieldLabels,
+    subject: `opportunity ${id}`,
   });
-  return formatOpportunity(
-    opportunity,
-    await customNamesFor(z, 'opportunity', opportunity, custom.fields),
-  );
+  return write.format(opportunity);
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({

@@ -4,13 +4,15 @@
  * `address_1` … `country`, custom fields as `custom.cf_<id>`), their zod schema, and how the
  * values become Close's lead body (`contacts`, `addresses`, `custom.cf_…`).
  */
-import { defineInputFields } from 'zapier-platform-core';
+import { defineInputFields, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
-import type { CloseAddress, CloseContact } from '../../shared/close-objects.js';
+import type { CloseAddress, CloseContact, CloseLead } from '../../shared/close-objects.js';
+import { formatLead } from '../formatters/lead.js';
 import { mergeEntries, phone } from './contact-values.js';
-import { customFieldsInput } from './custom-fields.js';
+import { customFieldsInput, customInputs, customNamesFor } from './custom-fields.js';
 import { leadStatusIdField } from './id-fields.js';
 import { compactBody, email, labelsOf, text, url, type FieldLabels } from './inputs.js';
+import { leadStatusId } from './statuses.js';
 
 /** The lead's own fields and its primary contact's, without custom fields or `lead_id`. */
 export const leadPlainFields = defineInputFields([
@@ -163,4 +165,24 @@ export function updatedAddresses(
   if (!parts) return undefined;
   const [first, ...rest] = current;
   return [{ label: 'business', ...first, ...parts }, ...rest];
+}
+
+/**
+ * What Create and Update Lead need before they write: the values with a status name resolved,
+ * the custom values checked by their definitions, the labels for Close's field errors, and a
+ * formatter that names the result's custom values with the definitions already loaded.
+ */
+export async function leadWrite(
+  z: ZObject,
+  inputData: Record<string, unknown>,
+  parsed: LeadValues,
+) {
+  const custom = await customInputs(z, 'lead', inputData);
+  return {
+    values: { ...parsed, status_id: await leadStatusId(z, parsed.status_id) },
+    custom: custom.values,
+    fieldLabels: { ...leadCloseLabels, ...custom.labels },
+    format: async (lead: CloseLead) =>
+      formatLead(lead, await customNamesFor(z, 'lead', lead, custom.fields)),
+  };
 }

@@ -4,10 +4,11 @@
  * confidence, note, expected close date (Close's `date_won`), owner, contact, custom fields; their
  * zod schema and Close's opportunity body.
  */
-import { defineInputFields } from 'zapier-platform-core';
+import { defineInputFields, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
-import { VALUE_PERIODS } from '../../shared/close-objects.js';
-import { customFieldsInput } from './custom-fields.js';
+import { VALUE_PERIODS, type CloseOpportunity } from '../../shared/close-objects.js';
+import { formatOpportunity } from '../formatters/opportunity.js';
+import { customFieldsInput, customInputs, customNamesFor } from './custom-fields.js';
 import {
   contactIdField,
   opportunityStatusIdField,
@@ -26,6 +27,7 @@ import {
   text,
   type FieldLabels,
 } from './inputs.js';
+import { opportunityStatusId } from './statuses.js';
 
 export const opportunityPlainFields = defineInputFields([
   pipelineIdField(),
@@ -105,4 +107,28 @@ export function opportunityBody(values: OpportunityValues, custom: Record<string
     contact_id: values.contact_id,
     ...custom,
   });
+}
+
+/**
+ * What Create and Update Opportunity send: the body (custom values checked by their definitions,
+ * a status name resolved), the labels for Close's field errors, and the custom field definitions
+ * loaded on the way (to name the result's custom values without loading them again).
+ */
+export async function opportunityWrite(
+  z: ZObject,
+  inputData: Record<string, unknown>,
+  values: OpportunityValues,
+) {
+  const custom = await customInputs(z, 'opportunity', inputData);
+  const statusId = await opportunityStatusId(z, values.status_id, values.pipeline_id);
+  return {
+    body: opportunityBody({ ...values, status_id: statusId }, custom.values),
+    fieldLabels: { ...opportunityCloseLabels, ...custom.labels },
+    /** The opportunity Close answered, formatted, its custom values named. */
+    format: async (opportunity: CloseOpportunity) =>
+      formatOpportunity(
+        opportunity,
+        await customNamesFor(z, 'opportunity', opportunity, custom.fields),
+      ),
+  };
 }
