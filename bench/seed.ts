@@ -7,6 +7,7 @@ import { Crm } from '../mock/services/crm.js';
 import { EventService } from '../mock/services/events.js';
 import { LEAD_LIST } from '../mock/services/leads.js';
 import { listQuerySchema } from '../mock/services/listing.js';
+import { contactPointQuery } from '../mock/services/search-query.js';
 import { seedDemo } from '../mock/services/seed.js';
 import { TenancyService } from '../mock/services/tenancy.js';
 import { openDatabase } from '../mock/store/db.js';
@@ -76,16 +77,7 @@ time('POST /data/search/ contact email equals', () =>
       type: 'and',
       queries: [
         { type: 'object_type', object_type: 'contact' },
-        {
-          type: 'has_related',
-          this_object_type: 'contact',
-          related_object_type: 'contact_email',
-          related_query: {
-            type: 'field_condition',
-            field: { type: 'regular_field', object_type: 'contact_email', field_name: 'email' },
-            condition: { type: 'term', values: [sample.emails[0]!.email] },
-          },
-        },
+        contactPointQuery('email', { type: 'term', values: [sample.emails[0]!.email] }),
       ],
     },
     sort: [],

@@ -89,6 +89,7 @@ export const addressSchema = z.looseObject({
   zipcode: z.string().nullable().optional(),
   country: z.string().nullable().optional(),
 });
+export type CloseAddress = z.infer<typeof addressSchema>;
 export const contactEmailSchema = z.looseObject({ email: z.string(), type: z.string() });
 export const contactPhoneSchema = z.looseObject({
   phone: z.string(),

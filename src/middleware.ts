@@ -91,6 +91,31 @@ function serverMessage(response: HttpResponse): string | undefined {
   return typeof error === 'string' ? error : error.message;
 }
 
+/**
+ * Close nests the errors of embedded objects (`{"contacts": {"0": {"emails": …}}}`); each becomes
+ * a dotted path with its message, so that nothing reaches the user as "[object Object]".
+ */
+function flattenFieldErrors(errors: unknown, path = ''): [string, string][] {
+  if (Array.isArray(errors) && errors.every((item) => typeof item !== 'object' || item === null)) {
+    return [[path, errors.map(String).join(' ')]];
+  }
+  if (errors && typeof errors === 'object') {
+    return Object.entries(errors).flatMap(([key, value]) =>
+      flattenFieldErrors(value, path ? `${path}.${key}` : key),
+    );
+  }
+  return [[path, String(errors)]];
+}
+
+/** The label of the path, else of its nearest parent that has one ("contacts.0.emails.0"). */
+function labelFor(path: string, labels: Record<string, string>): string {
+  for (let end = path.length; end > 0; end = path.lastIndexOf('.', end - 1)) {
+    const label = labels[path.slice(0, end)];
+    if (label !== undefined) return label;
+  }
+  return path;
+}
+
 /** `field: message` for each of Close's field errors, named by the input label when known. */
 export function describeFieldErrors(
   response: HttpResponse,
@@ -104,8 +129,8 @@ export function describeFieldErrors(
   }
   const parsed = fieldErrorsBodySchema.safeParse(body);
   if (!parsed.success) return undefined;
-  const parts = Object.entries(parsed.data['field-errors'] ?? {}).map(
-    ([field, message]) => `${labels[field] ?? field}: ${String(message)}`,
+  const parts = flattenFieldErrors(parsed.data['field-errors'] ?? {}).map(
+    ([field, message]) => `${labelFor(field, labels)}: ${message}`,
   );
   for (const error of parsed.data.errors ?? []) parts.push(String(error));
   return parts.length > 0 ? parts.join('; ') : undefined;

@@ -6,7 +6,6 @@
  * like in Close, that does not change the lead's or opportunity's status.
  */
 import {
-  ACTIVITY_TYPES,
   type ActivityType,
   type CloseActivity,
   type EventObjectType,
@@ -14,14 +13,21 @@ import {
 import { notFound } from '../errors.js';
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { found, previousValues, Problems, timestamp, type WriteContext } from './context.js';
+import {
+  touched,
+  previousValues,
+  Problems,
+  timestamp,
+  type WriteContext,
+  changeRecorder,
+  type RecordChange,
+} from './context.js';
 import type { Crm } from './crm.js';
 import {
   dateFilters,
   listPlan,
   normalizeDateInput,
   pickFields,
-  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
@@ -68,8 +74,6 @@ const EVENT_TYPES: Record<ActivityType, EventObjectType> = {
   TaskCompleted: 'activity.task_completed',
 };
 
-const TYPE_NAMES = Object.keys(ACTIVITY_TYPES) as ActivityType[];
-
 /** `_type=Call,Email` (Close's activity type names). */
 const typeFilter = (value: string) => {
   const types = value
@@ -94,6 +98,7 @@ export const ACTIVITY_LIST: ListSpec = {
     _type: { kind: 'custom', toSql: typeFilter },
     _type__in: { kind: 'custom', toSql: typeFilter },
     ...dateFilters('date_created'),
+    ...dateFilters('date_updated'),
     ...dateFilters('activity_at'),
   },
   orderBy: {
@@ -109,6 +114,7 @@ const COMMON = new Set(['lead_id', 'contact_id', 'user_id', 'activity_at', 'date
 
 export class ActivityService {
   readonly table: ObjectTable<ActivityRecord>;
+  private readonly record: RecordChange<Activity>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<ActivityRecord>(crm.db, 'activities', {
@@ -122,6 +128,11 @@ export class ActivityService {
       date_created: (activity) => activity.date_created,
       date_updated: (activity) => activity.date_updated,
     });
+    this.record = changeRecorder(
+      crm.events,
+      (activity) => EVENT_TYPES[activity._type],
+      (activity) => activity.lead_id,
+    );
   }
 
   get(organizationId: string, id: string, type?: ActivityType): Activity | undefined {
@@ -205,8 +216,7 @@ export class ActivityService {
         return this.present(organizationId, [before], lookups)[0]!;
       const after: ActivityRecord = {
         ...changed,
-        updated_by: context.actor.userId,
-        date_updated: timestamp(context),
+        ...touched(context),
       };
       this.table.update(after);
       const [old, activity] = this.present(organizationId, [before, after], lookups) as [
@@ -227,10 +237,7 @@ export class ActivityService {
   }
 
   deleteForLead(context: WriteContext, leadId: string): void {
-    this.deleteRecords(
-      context,
-      this.table.select(context.organizationId, [valuesIn('lead_id', [leadId])]),
-    );
+    this.deleteRecords(context, this.table.forLeads(context.organizationId, [leadId]));
   }
 
   /** Written when a lead's status changes. */
@@ -407,24 +414,6 @@ export class ActivityService {
         problems.add('contact_id', 'This contact is not on the lead.');
     }
   }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted',
-    activity: Activity,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: EVENT_TYPES[activity._type],
-      action,
-      objectId: activity.id,
-      leadId: activity.lead_id,
-      data: activity,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
-  }
 }
 
 /** The type's own fields of an input (everything but the common ones). */
@@ -433,6 +422,3 @@ function ownFields(input: ActivityInput): Record<string, unknown> {
     Object.entries(input).filter(([key, value]) => !COMMON.has(key) && value !== undefined),
   );
 }
-
-export const activityTypeOf = (segment: string): ActivityType | undefined =>
-  TYPE_NAMES.find((type) => ACTIVITY_TYPES[type] === segment);

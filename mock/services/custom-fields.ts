@@ -10,12 +10,15 @@ import { CUSTOM_FIELD_KEY_PREFIX, customFieldKey } from '../../shared/close-obje
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
 import {
+  touched,
+  created,
   fieldError,
   found,
   previousValues,
-  timestamp,
   type Problems,
   type WriteContext,
+  changeRecorder,
+  type RecordChange,
 } from './context.js';
 import type { Crm } from './crm.js';
 import { normalizeDateInput } from './listing.js';
@@ -49,6 +52,7 @@ type Normalized = { value: unknown } | { error: string };
 
 export class CustomFieldService {
   private readonly table: ObjectTable<CustomField>;
+  private readonly record: RecordChange<CustomField>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<CustomField>(crm.db, 'custom_fields', {
@@ -56,6 +60,11 @@ export class CustomFieldService {
       date_created: (field) => field.date_created,
       date_updated: (field) => field.date_updated,
     });
+    this.record = changeRecorder(
+      crm.events,
+      (field) => `custom_field.${field.object_type}`,
+      () => null,
+    );
   }
 
   list(organizationId: string, objectType: CustomFieldObject): CustomField[] {
@@ -94,7 +103,6 @@ export class CustomFieldService {
       if (input.type === 'choices' && !input.choices?.length) {
         throw fieldError('choices', 'A choices field needs at least one choice.');
       }
-      const now = timestamp(context);
       const field: CustomField = {
         id: newId('cf'),
         organization_id: context.organizationId,
@@ -105,10 +113,7 @@ export class CustomFieldService {
         accepts_multiple_values: input.accepts_multiple_values ?? false,
         ...(input.type === 'choices' && { choices: input.choices ?? [] }),
         required: input.required ?? false,
-        created_by: context.actor.userId,
-        updated_by: context.actor.userId,
-        date_created: now,
-        date_updated: now,
+        ...created(context),
       };
       this.table.insert(field);
       this.record(context, 'created', field);
@@ -150,8 +155,7 @@ export class CustomFieldService {
       if (Object.keys(previous).length === 0) return before;
       const after: CustomField = {
         ...changed,
-        updated_by: context.actor.userId,
-        date_updated: timestamp(context),
+        ...touched(context),
       };
       this.table.update(after);
       this.record(context, 'updated', after, previousValues(before, after));
@@ -259,24 +263,6 @@ export class CustomFieldService {
     ) {
       throw fieldError('name', `A ${objectType} custom field named "${name}" already exists.`);
     }
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted',
-    field: CustomField,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: `custom_field.${field.object_type}`,
-      action,
-      objectId: field.id,
-      leadId: null,
-      data: field,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
   }
 }
 

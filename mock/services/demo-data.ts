@@ -1,7 +1,9 @@
 /**
- * The word lists the demo seed draws from: companies, people, places, and what sales teams write
- * in notes, calls, emails and tasks. Plain data, kept apart from the seeding logic.
+ * What the demo seed is made of: its custom fields and smart views, and the word lists it draws
+ * companies, people, places and the text of notes, calls, emails and tasks from. Plain data, kept
+ * apart from the seeding logic.
  */
+import type { CustomFieldInput } from './custom-fields.js';
 
 export const COMPANY_FIRST = [
   'Blue',
@@ -225,4 +227,42 @@ export const DEMO_USERS = [
   { first_name: 'Jordan', last_name: 'Lee', email: 'jordan.lee@example.com' },
   { first_name: 'Priya', last_name: 'Raman', email: 'priya.raman@example.com' },
   { first_name: 'Marcus', last_name: 'Chen', email: 'marcus.chen@example.com' },
+];
+
+export const LEAD_CUSTOM_FIELDS: CustomFieldInput[] = [
+  {
+    name: 'Lead Source',
+    type: 'choices',
+    choices: ['Website', 'Referral', 'Trade Show', 'Cold Outreach', 'Partner'],
+  },
+  {
+    name: 'Industry',
+    type: 'choices',
+    choices: ['Software', 'Manufacturing', 'Healthcare', 'Finance', 'Retail', 'Education'],
+  },
+  { name: 'Employees', type: 'number' },
+  { name: 'Contract Start', type: 'date' },
+  { name: 'Last Demo', type: 'datetime' },
+  { name: 'Account Owner', type: 'user' },
+  {
+    name: 'Products of Interest',
+    type: 'choices',
+    accepts_multiple_values: true,
+    choices: ['CRM', 'Calling', 'Email Sequences', 'Reporting', 'API'],
+  },
+  { name: 'Referral Code', type: 'text' },
+];
+export const CONTACT_CUSTOM_FIELDS: CustomFieldInput[] = [
+  { name: 'Preferred Channel', type: 'choices', choices: ['Email', 'Phone', 'SMS'] },
+  { name: 'LinkedIn Handle', type: 'text' },
+];
+export const OPPORTUNITY_CUSTOM_FIELDS: CustomFieldInput[] = [
+  { name: 'Deal Type', type: 'choices', choices: ['New Business', 'Upsell', 'Renewal'] },
+  { name: 'Expected Seats', type: 'number' },
+];
+export const SMART_VIEWS = [
+  { name: 'Potential leads', query: 'status:Potential' },
+  { name: 'Customers', query: 'status:Customer' },
+  { name: 'Software companies', query: '"custom.Industry":Software' },
+  { name: 'Referrals in Boston', query: '"custom.Lead Source":Referral Boston' },
 ];

@@ -8,7 +8,7 @@
  */
 import { fieldError } from './context.js';
 import type { CustomField } from './custom-fields.js';
-import type { SearchCondition, SearchQuery } from './search-query.js';
+import { contactPointQuery, type SearchCondition, type SearchQuery } from './search-query.js';
 
 export type CustomFieldResolver = (nameOrId: string) => CustomField | undefined;
 
@@ -98,30 +98,19 @@ function termQuery(term: Term, resolveCustomField: CustomFieldResolver): SearchQ
         condition: { type: 'term', values: [term.value] },
       };
     case 'email':
-      return viaContact({
-        type: 'has_related',
-        this_object_type: 'contact',
-        related_object_type: 'contact_email',
-        related_query: {
-          type: 'field_condition',
-          field: { type: 'regular_field', object_type: 'contact_email', field_name: 'email' },
-          // A whole address matches exactly; anything else (a domain) as a phrase of its words.
-          condition: term.value.includes('@')
+      // A whole address matches exactly; anything else (a domain) as a phrase of its words.
+      return viaContact(
+        contactPointQuery(
+          'email',
+          term.value.includes('@')
             ? { type: 'term', values: [term.value] }
             : { type: 'text', mode: 'phrase', value: term.value },
-        },
-      });
+        ),
+      );
     case 'phone':
-      return viaContact({
-        type: 'has_related',
-        this_object_type: 'contact',
-        related_object_type: 'contact_phone',
-        related_query: {
-          type: 'field_condition',
-          field: { type: 'regular_field', object_type: 'contact_phone', field_name: 'phone' },
-          condition: { type: 'text', mode: 'phrase', value: term.value },
-        },
-      });
+      return viaContact(
+        contactPointQuery('phone', { type: 'text', mode: 'phrase', value: term.value }),
+      );
     case 'contact':
     case 'title':
       return viaContact({

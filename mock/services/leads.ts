@@ -9,7 +9,16 @@ import type { CloseLead } from '../../shared/close-objects.js';
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
 import type { ContactInput, ContactRecord } from './contacts.js';
-import { found, previousValues, Problems, timestamp, type WriteContext } from './context.js';
+import {
+  touched,
+  created,
+  found,
+  previousValues,
+  Problems,
+  type WriteContext,
+  changeRecorder,
+  type RecordChange,
+} from './context.js';
 import type { Crm } from './crm.js';
 import { customValuesOf, withCustomValues } from './custom-fields.js';
 import {
@@ -89,6 +98,7 @@ export const leadHtmlUrl = (id: string) => `https://app.close.com/lead/${id}/`;
 
 export class LeadService {
   readonly table: ObjectTable<LeadRecord>;
+  private readonly record: RecordChange<Lead>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<LeadRecord>(crm.db, 'leads', {
@@ -96,6 +106,7 @@ export class LeadService {
       date_created: (lead) => lead.date_created,
       date_updated: (lead) => lead.date_updated,
     });
+    this.record = changeRecorder(crm.events, 'lead', (lead) => lead.id);
   }
 
   get(organizationId: string, id: string, fields?: string[]): Lead | undefined {
@@ -119,7 +130,6 @@ export class LeadService {
     return transaction(this.crm.db, () => {
       const { organizationId } = context;
       const problems = new Problems();
-      const now = timestamp(context);
       const id = newId('lead');
       const statusId =
         this.resolveStatus(organizationId, input, problems) ??
@@ -139,10 +149,7 @@ export class LeadService {
           url: input.url ?? null,
           status_id: statusId,
           addresses: (input.addresses ?? []).map(toAddress),
-          created_by: context.actor.userId,
-          updated_by: context.actor.userId,
-          date_created: now,
-          date_updated: now,
+          ...created(context),
         },
         custom,
       );
@@ -189,8 +196,7 @@ export class LeadService {
         return this.presentOne(organizationId, before);
       const after: LeadRecord = {
         ...changed,
-        updated_by: context.actor.userId,
-        date_updated: timestamp(context),
+        ...touched(context),
       };
       this.table.update(after, { search_text: searchText(after, contacts) });
       const lookups = new Lookups(this.crm, organizationId);
@@ -305,24 +311,6 @@ export class LeadService {
       problems.add('status', `Unknown lead status "${input.status}". See GET /status/lead/.`);
     }
     return undefined;
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted',
-    lead: Lead,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: 'lead',
-      action,
-      objectId: lead.id,
-      leadId: lead.id,
-      data: lead,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
   }
 }
 

@@ -6,20 +6,29 @@
 import type { CloseOpportunity } from '../../shared/close-objects.js';
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { found, previousValues, Problems, timestamp, type WriteContext } from './context.js';
+import {
+  touched,
+  created,
+  found,
+  previousValues,
+  Problems,
+  timestamp,
+  type WriteContext,
+  changeRecorder,
+  type RecordChange,
+} from './context.js';
 import type { Crm } from './crm.js';
 import { customValuesOf, withCustomValues } from './custom-fields.js';
 import {
   dateFilters,
   listPlan,
   pickFields,
-  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
 } from './listing.js';
 import { Lookups } from './lookups.js';
-import { ObjectTable } from './records.js';
+import { groupByLead, ObjectTable } from './records.js';
 import type { StatusType } from './statuses.js';
 
 export type ValuePeriod = 'one_time' | 'monthly' | 'annual';
@@ -95,6 +104,7 @@ const today = (iso: string) => iso.slice(0, 10);
 
 export class OpportunityService {
   readonly table: ObjectTable<OpportunityRecord>;
+  private readonly record: RecordChange<Opportunity>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<OpportunityRecord>(crm.db, 'opportunities', {
@@ -108,6 +118,7 @@ export class OpportunityService {
       date_created: (opportunity) => opportunity.date_created,
       date_updated: (opportunity) => opportunity.date_updated,
     });
+    this.record = changeRecorder(crm.events, 'opportunity', (opportunity) => opportunity.lead_id);
   }
 
   get(organizationId: string, id: string): Opportunity | undefined {
@@ -130,20 +141,7 @@ export class OpportunityService {
     leadIds: string[],
     lookups: Lookups,
   ): Map<string, Opportunity[]> {
-    const byLead = new Map<string, Opportunity[]>();
-    if (leadIds.length === 0) return byLead;
-    const records = this.table.select(
-      organizationId,
-      [valuesIn('lead_id', leadIds)],
-      // The order of the by-lead index, so that it serves both the lookup and the sort.
-      'lead_id, date_created, rowid',
-    );
-    for (const opportunity of this.present(lookups, records)) {
-      const list = byLead.get(opportunity.lead_id) ?? [];
-      list.push(opportunity);
-      byLead.set(opportunity.lead_id, list);
-    }
-    return byLead;
+    return groupByLead(this.present(lookups, this.table.forLeads(organizationId, leadIds)));
   }
 
   create(context: WriteContext, input: OpportunityInput): Opportunity {
@@ -180,10 +178,7 @@ export class OpportunityService {
           user_id: input.user_id === undefined ? context.actor.userId : input.user_id,
           contact_id: input.contact_id ?? null,
           date_won: input.date_won ?? (status!.type === 'won' ? today(now) : null),
-          created_by: context.actor.userId,
-          updated_by: context.actor.userId,
-          date_created: now,
-          date_updated: now,
+          ...created(context),
         },
         custom,
       );
@@ -247,8 +242,7 @@ export class OpportunityService {
       }
       const after: OpportunityRecord = {
         ...changed,
-        updated_by: context.actor.userId,
-        date_updated: now,
+        ...touched(context),
       };
       this.table.update(after);
       const lookups = new Lookups(this.crm, organizationId);
@@ -272,10 +266,7 @@ export class OpportunityService {
   }
 
   deleteForLead(context: WriteContext, leadId: string): void {
-    this.deleteRecords(
-      context,
-      this.table.select(context.organizationId, [valuesIn('lead_id', [leadId])]),
-    );
+    this.deleteRecords(context, this.table.forLeads(context.organizationId, [leadId]));
   }
 
   /** Opportunities as Close answers them: with status label, pipeline, lead and user names. */
@@ -352,24 +343,6 @@ export class OpportunityService {
       if (!contact || contact.lead_id !== leadId)
         problems.add('contact_id', 'This contact is not on the lead.');
     }
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted',
-    opportunity: Opportunity,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: 'opportunity',
-      action,
-      objectId: opportunity.id,
-      leadId: opportunity.lead_id,
-      data: opportunity,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
   }
 }
 

@@ -6,7 +6,16 @@
 import type { CloseSavedSearch } from '../../shared/close-objects.js';
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { fieldError, found, previousValues, timestamp, type WriteContext } from './context.js';
+import {
+  touched,
+  created,
+  fieldError,
+  found,
+  previousValues,
+  type WriteContext,
+  changeRecorder,
+  type RecordChange,
+} from './context.js';
 import type { Crm } from './crm.js';
 import {
   dateFilters,
@@ -17,7 +26,7 @@ import {
   type Page,
 } from './listing.js';
 import { ObjectTable } from './records.js';
-import { targetOf } from './search.js';
+import { targetOf } from './search-compiler.js';
 import type { SearchQuery } from './search-query.js';
 
 export type SavedSearch = CloseSavedSearch & {
@@ -62,6 +71,7 @@ export const SAVED_SEARCH_LIST: ListSpec = {
 
 export class SavedSearchService {
   readonly table: ObjectTable<SavedSearch>;
+  private readonly record: RecordChange<SavedSearch>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<SavedSearch>(crm.db, 'saved_searches', {
@@ -69,6 +79,7 @@ export class SavedSearchService {
       date_created: (search) => search.date_created,
       date_updated: (search) => search.date_updated,
     });
+    this.record = changeRecorder(crm.events, 'saved_search', () => null);
   }
 
   get(organizationId: string, id: string): SavedSearch | undefined {
@@ -90,7 +101,6 @@ export class SavedSearchService {
       if (!input.name) throw fieldError('name', 'This field is required.');
       const selection = this.selection(context.organizationId, input);
       if (!selection) throw fieldError('query', 'Send a query (search string) or an s_query.');
-      const now = timestamp(context);
       const search: SavedSearch = {
         id: newId('save'),
         organization_id: context.organizationId,
@@ -99,10 +109,7 @@ export class SavedSearchService {
         ...selection,
         user_id: context.actor.userId,
         is_shared: input.is_shared ?? true,
-        created_by: context.actor.userId,
-        updated_by: context.actor.userId,
-        date_created: now,
-        date_updated: now,
+        ...created(context),
       };
       this.table.insert(search);
       this.record(context, 'created', search);
@@ -123,8 +130,7 @@ export class SavedSearchService {
       if (Object.keys(previousValues(before, changed)).length === 0) return before;
       const after: SavedSearch = {
         ...changed,
-        updated_by: context.actor.userId,
-        date_updated: timestamp(context),
+        ...touched(context),
       };
       this.table.update(after);
       this.record(context, 'updated', after, previousValues(before, after));
@@ -160,23 +166,5 @@ export class SavedSearchService {
       return { query: input.query, s_query };
     }
     return undefined;
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted',
-    search: SavedSearch,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: 'saved_search',
-      action,
-      objectId: search.id,
-      leadId: null,
-      data: search,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
   }
 }

@@ -104,6 +104,24 @@ export const searchQuerySchema: z.ZodType<SearchQuery> = z.lazy(() =>
   ]),
 );
 
+/** "A contact with an email (or phone) that …", in the has_related form Close uses for both. */
+export function contactPointQuery(
+  kind: 'email' | 'phone',
+  condition: SearchCondition,
+): SearchQuery {
+  const objectType = kind === 'email' ? 'contact_email' : 'contact_phone';
+  return {
+    type: 'has_related',
+    this_object_type: 'contact',
+    related_object_type: objectType,
+    related_query: {
+      type: 'field_condition',
+      field: { type: 'regular_field', object_type: objectType, field_name: kind },
+      condition,
+    },
+  };
+}
+
 const sortSchema = z.object({
   direction: z.enum(['asc', 'desc']).default('asc'),
   field: z.object({

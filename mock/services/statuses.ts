@@ -12,7 +12,7 @@ import type {
 import { ApiError } from '../errors.js';
 import { statementCache, transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { fieldError, found, timestamp, type WriteContext } from './context.js';
+import { fieldError, found, timestamp, type WriteContext, changeRecorder } from './context.js';
 import type { Crm } from './crm.js';
 
 export type StatusType = 'active' | 'won' | 'lost';
@@ -416,18 +416,9 @@ export class StatusService {
     context: WriteContext,
     objectType: 'status.lead' | 'status.opportunity' | 'pipeline',
     action: 'created' | 'updated' | 'deleted',
-    object: { id: string },
+    object: { id: string } & Record<string, unknown>,
     previousData?: Record<string, unknown>,
   ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType,
-      action,
-      objectId: object.id,
-      leadId: null,
-      data: object,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
+    changeRecorder(this.crm.events, objectType, () => null)(context, action, object, previousData);
   }
 }

@@ -7,20 +7,28 @@
 import type { CloseTask } from '../../shared/close-objects.js';
 import { transaction } from '../store/db.js';
 import { newId } from '../store/ids.js';
-import { found, previousValues, Problems, timestamp, type WriteContext } from './context.js';
+import {
+  touched,
+  created,
+  found,
+  previousValues,
+  Problems,
+  type WriteContext,
+  changeRecorder,
+  type RecordChange,
+} from './context.js';
 import type { Crm } from './crm.js';
 import {
   dateFilters,
   listPlan,
   normalizeDateInput,
   pickFields,
-  valuesIn,
   type ListQuery,
   type ListSpec,
   type Page,
 } from './listing.js';
 import { Lookups } from './lookups.js';
-import { ObjectTable } from './records.js';
+import { groupByLead, ObjectTable } from './records.js';
 
 export type TaskRecord = {
   id: string;
@@ -76,6 +84,7 @@ export const TASK_LIST: ListSpec = {
 
 export class TaskService {
   readonly table: ObjectTable<TaskRecord>;
+  private readonly record: RecordChange<Task>;
 
   constructor(private readonly crm: Crm) {
     this.table = new ObjectTable<TaskRecord>(crm.db, 'tasks', {
@@ -86,6 +95,7 @@ export class TaskService {
       date_created: (task) => task.date_created,
       date_updated: (task) => task.date_updated,
     });
+    this.record = changeRecorder(crm.events, 'task.lead', (task) => task.lead_id);
   }
 
   get(organizationId: string, id: string): Task | undefined {
@@ -104,20 +114,7 @@ export class TaskService {
   }
 
   forLeads(organizationId: string, leadIds: string[], lookups: Lookups): Map<string, Task[]> {
-    const byLead = new Map<string, Task[]>();
-    if (leadIds.length === 0) return byLead;
-    const records = this.table.select(
-      organizationId,
-      [valuesIn('lead_id', leadIds)],
-      // The order of the by-lead index, so that it serves both the lookup and the sort.
-      'lead_id, date_created, rowid',
-    );
-    for (const task of this.present(lookups, records)) {
-      const list = byLead.get(task.lead_id) ?? [];
-      list.push(task);
-      byLead.set(task.lead_id, list);
-    }
-    return byLead;
+    return groupByLead(this.present(lookups, this.table.forLeads(organizationId, leadIds)));
   }
 
   create(context: WriteContext, input: TaskInput): Task {
@@ -131,7 +128,6 @@ export class TaskService {
       const date = this.dueDate(input.date, problems);
       this.checkAssignee(organizationId, input.assigned_to, problems);
       problems.throwIfAny();
-      const now = timestamp(context);
       const record: TaskRecord = {
         id: newId('task'),
         organization_id: organizationId,
@@ -142,10 +138,7 @@ export class TaskService {
         date: date ?? null,
         is_dateless: !date,
         is_complete: input.is_complete ?? false,
-        created_by: context.actor.userId,
-        updated_by: context.actor.userId,
-        date_created: now,
-        date_updated: now,
+        ...created(context),
       };
       this.table.insert(record);
       const task = this.present(new Lookups(this.crm, organizationId), [record])[0]!;
@@ -177,8 +170,7 @@ export class TaskService {
         return this.present(lookups, [before])[0]!;
       const after: TaskRecord = {
         ...changed,
-        updated_by: context.actor.userId,
-        date_updated: timestamp(context),
+        ...touched(context),
       };
       this.table.update(after);
       const [old, task] = this.present(lookups, [before, after]) as [Task, Task];
@@ -199,10 +191,7 @@ export class TaskService {
   }
 
   deleteForLead(context: WriteContext, leadId: string): void {
-    this.deleteRecords(
-      context,
-      this.table.select(context.organizationId, [valuesIn('lead_id', [leadId])]),
-    );
+    this.deleteRecords(context, this.table.forLeads(context.organizationId, [leadId]));
   }
 
   present(lookups: Lookups, records: TaskRecord[]): Task[] {
@@ -244,23 +233,5 @@ export class TaskService {
     if (assignedTo && !this.crm.tenancy.isMember(assignedTo, organizationId)) {
       problems.add('assigned_to', `Unknown user "${assignedTo}".`);
     }
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated' | 'deleted' | 'completed',
-    task: Task,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: 'task.lead',
-      action,
-      objectId: task.id,
-      leadId: task.lead_id,
-      data: task,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
   }
 }

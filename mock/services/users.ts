@@ -5,7 +5,7 @@
  */
 import { ApiError, notFound } from '../errors.js';
 import { transaction } from '../store/db.js';
-import { found, type WriteContext } from './context.js';
+import { found, type WriteContext, changeRecorder, type RecordChange } from './context.js';
 import type { Crm } from './crm.js';
 import type { Membership, User } from './tenancy.js';
 
@@ -15,7 +15,11 @@ export type RoleId = (typeof ROLES)[number];
 export type UserListing = User & { display_name: string; image: null };
 
 export class UserService {
-  constructor(private readonly crm: Crm) {}
+  private readonly record: RecordChange<Membership>;
+
+  constructor(private readonly crm: Crm) {
+    this.record = changeRecorder(crm.events, 'membership', () => null);
+  }
 
   list(organizationId: string): UserListing[] {
     return this.crm.tenancy.usersOf(organizationId).map(listing);
@@ -77,24 +81,6 @@ export class UserService {
     return this.crm.tenancy
       .membershipsOf(userId)
       .find((membership) => membership.organization_id === organizationId);
-  }
-
-  private record(
-    context: WriteContext,
-    action: 'created' | 'updated',
-    membership: Membership,
-    previousData?: Record<string, unknown>,
-  ): void {
-    this.crm.events.record({
-      organizationId: context.organizationId,
-      objectType: 'membership',
-      action,
-      objectId: membership.id,
-      leadId: null,
-      data: membership,
-      ...(previousData && { previousData }),
-      actor: context.actor,
-    });
   }
 }
 

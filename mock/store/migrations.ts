@@ -184,17 +184,16 @@ export const migrations: Migration[] = [
   CREATE INDEX contacts_by_created ON contacts(organization_id, date_created);
   CREATE INDEX contacts_by_updated ON contacts(organization_id, date_updated);
   CREATE INDEX contacts_by_lead ON contacts(organization_id, lead_id, date_created);
-  -- Every email (lower case) and phone (digits) of every contact, in narrow rows: finding a lead
-  -- or contact by email is an index lookup, by phone a scan that never reads a JSON body.
+  -- Every email (lower case) and phone (digits) of every contact, in narrow rows keyed by value:
+  -- finding a lead or contact by email is a lookup, by phone a scan that never reads a JSON body.
   CREATE TABLE contact_points (
     organization_id TEXT NOT NULL,
-    lead_id TEXT NOT NULL,
-    contact_id TEXT NOT NULL,
     kind TEXT NOT NULL,
-    value TEXT NOT NULL
-  );
-  CREATE INDEX contact_points_by_value ON contact_points(organization_id, kind, value);
-  CREATE INDEX contact_points_by_contact ON contact_points(contact_id);
+    value TEXT NOT NULL,
+    contact_id TEXT NOT NULL,
+    lead_id TEXT NOT NULL,
+    PRIMARY KEY (organization_id, kind, value, contact_id)
+  ) WITHOUT ROWID;
   CREATE TABLE opportunities (
     id TEXT PRIMARY KEY,
     organization_id TEXT NOT NULL,

@@ -20,7 +20,7 @@ const ZAPIER_CLI = join(ROOT, 'node_modules/zapier-platform-cli/src/bin/run');
 
 let scratch: string;
 let serverProcess: ChildProcess;
-let started: { url: string; adminToken: string; bootstrapKey: string };
+let started: { url: string; adminToken: string; bootstrapKey: string; banner: string };
 
 /** Starts `cli.js serve` and reads its banner. */
 function serve(dbPath: string): Promise<{ child: ChildProcess; banner: string }> {
@@ -77,6 +77,7 @@ beforeAll(async () => {
     url: /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] ?? '',
     adminToken: /Admin token \(control plane\): (\S+)/.exec(banner)?.[1] ?? '',
     bootstrapKey: /shown only once:\n\s+(api_\S+)/.exec(banner)?.[1] ?? '',
+    banner,
   };
 }, 30_000);
 
@@ -90,6 +91,7 @@ describe('the mock server from the command line', () => {
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(started.adminToken).toMatch(/^mock_admin_/);
     expect(started.bootstrapKey).toMatch(/^api_[0-9A-Za-z]{22}\.[0-9A-Za-z]{22}$/);
+    expect(started.banner).toContain(`${started.url}/settings/api-keys`);
   });
 
   it('creates, lists and deletes keys through `keys`', async () => {

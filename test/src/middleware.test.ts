@@ -43,6 +43,9 @@ afterEach(() => {
 });
 afterAll(() => {
   nock.enableNetConnect();
+  // Un-patch http: nock's interceptor is registered process-wide, and a copy left active would
+  // swallow the interceptors of the next test file this worker runs (see test/support/nock.ts).
+  nock.restore();
   delete process.env.CLOSE_API_BASE_URL;
 });
 

@@ -26,6 +26,13 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(apiAuth);
   // Fastify parses text/plain by default; Close takes JSON only.
   app.removeContentTypeParser('text/plain');
+  // Clients send DELETE with a JSON content type and no body; Close takes it, so does the mock.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.method === 'DELETE') done(null, undefined);
+    else parseJson(request, body.toString(), done);
+  });
   await app.register(rateLimit);
   const answerOtherMethods = allowedMethods(app);
   await app.register(me);

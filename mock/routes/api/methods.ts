@@ -3,6 +3,8 @@
  * 404 for it. `allowedMethods` watches the routes registered under the API and, once they are
  * all in, adds the missing methods of each path as routes that answer 405.
  */
+// For the `hide` schema option (type only): the 405 routes stay out of the OpenAPI document.
+import type {} from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../errors.js';
 
