@@ -272,6 +272,12 @@ export async function customInputs(
   };
 }
 
+/** Whether a record has custom values that Close's legacy `custom` object does not name. */
+export function needsCustomFieldNames(record: Record<string, unknown>): boolean {
+  const legacy = record.custom;
+  return Object.keys(record).some(isCustomFieldKey) && !(legacy && typeof legacy === 'object');
+}
+
 /**
  * Names for a record's custom field values, for the formatter: Close's legacy `custom` object
  * names them already; otherwise the definitions are used (loaded only if the record has values
@@ -284,9 +290,7 @@ export async function customNamesFor(
   loaded?: readonly CloseCustomField[],
 ): Promise<CustomFieldNames | undefined> {
   if (loaded) return customFieldNames(loaded);
-  const hasValues = Object.keys(record).some(isCustomFieldKey);
-  const legacy = record.custom;
-  if (!hasValues || (legacy && typeof legacy === 'object')) return undefined;
+  if (!needsCustomFieldNames(record)) return undefined;
   try {
     return customFieldNames(await loadCustomFields(zObject, object));
   } catch {
