@@ -43,7 +43,8 @@ afterEach(() => {
 });
 afterAll(() => {
   nock.enableNetConnect();
-  // Later test files in this jest worker load their own nock; this one must stop intercepting.
+  // Un-patch http: nock's interceptor is registered process-wide, and a copy left active would
+  // swallow the interceptors of the next test file this worker runs (see test/support/nock.ts).
   nock.restore();
   delete process.env.CLOSE_API_BASE_URL;
 });
