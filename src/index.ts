@@ -21,10 +21,19 @@ import findLead from './searches/find_lead.js';
 import findOpportunity from './searches/find_opportunity.js';
 import findUser from './searches/find_user.js';
 import leadList from './triggers/lead_list.js';
+import leadStatusChanged from './triggers/lead_status_changed.js';
 import leadStatusList from './triggers/lead_status_list.js';
+import newActivity from './triggers/new_activity.js';
+import newContact from './triggers/new_contact.js';
+import newLead from './triggers/new_lead.js';
+import newLeadInSmartView from './triggers/new_lead_in_smart_view.js';
+import newOpportunity from './triggers/new_opportunity.js';
+import newTask from './triggers/new_task.js';
+import opportunityStatusChanged from './triggers/opportunity_status_changed.js';
 import opportunityStatusList from './triggers/opportunity_status_list.js';
 import pipelineList from './triggers/pipeline_list.js';
 import smartViewList from './triggers/smart_view_list.js';
+import taskCompleted from './triggers/task_completed.js';
 import userList from './triggers/user_list.js';
 
 const dropdowns = [
@@ -34,6 +43,18 @@ const dropdowns = [
   pipelineList,
   smartViewList,
   userList,
+];
+
+const triggers = [
+  newLead,
+  leadStatusChanged,
+  newContact,
+  newOpportunity,
+  opportunityStatusChanged,
+  newActivity,
+  newTask,
+  taskCompleted,
+  newLeadInSmartView,
 ];
 
 const creates = [
@@ -61,7 +82,9 @@ export default defineApp({
   flags: { skipHttpPatch: true },
   beforeRequest: [...befores],
   afterResponse: [...afters],
-  triggers: Object.fromEntries(dropdowns.map((trigger) => [trigger.key, trigger])),
+  triggers: Object.fromEntries(
+    [...triggers, ...dropdowns].map((trigger) => [trigger.key, trigger]),
+  ),
   creates: Object.fromEntries(creates.map((create) => [create.key, create])),
   searches: Object.fromEntries(searches.map((search) => [search.key, search])),
   // Find or create; when the search finds one, Zapier may update it with the update action.

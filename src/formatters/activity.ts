@@ -4,14 +4,51 @@
  * activity maps the same way.
  */
 import type { CloseActivity } from '../../shared/close-objects.js';
+import { closeAppUrl } from '../lib/config.js';
 import { outputFields, type Formatted } from './common.js';
 import { leadSampleRaw } from './lead.js';
+
+/**
+ * The Close fields `formatActivity` reads: polls ask for only these (`_fields`), which leaves out
+ * the bulk of emails (HTML bodies, envelopes, attachments) that the output does not carry.
+ */
+export const ACTIVITY_FIELDS = [
+  'id',
+  '_type',
+  'lead_id',
+  'user_id',
+  'user_name',
+  'contact_id',
+  'activity_at',
+  'note',
+  'direction',
+  'duration',
+  'phone',
+  'subject',
+  'title',
+  'body_text',
+  'status',
+  'old_status_id',
+  'old_status_label',
+  'new_status_id',
+  'new_status_label',
+  'old_status_type',
+  'new_status_type',
+  'opportunity_id',
+  'task_id',
+  'task_text',
+  'organization_id',
+  'date_created',
+  'date_updated',
+] as const;
 
 export function formatActivity(activity: CloseActivity): Formatted {
   return {
     id: activity.id,
     type: activity._type,
     lead_id: activity.lead_id,
+    // Activities carry no link; status changes in particular are mapped to "open the lead".
+    lead_url: closeAppUrl(`lead/${activity.lead_id}/`),
     user_id: activity.user_id,
     user_name: activity.user_name ?? '',
     contact_id: activity.contact_id ?? null,
@@ -42,6 +79,7 @@ export const activityOutputFields = outputFields([
   ['id', 'Activity ID'],
   ['type', 'Type (Note, Call, Email, Meeting, LeadStatusChange, …)'],
   ['lead_id', 'Lead ID'],
+  ['lead_url', 'Lead URL in Close'],
   ['user_id', 'User ID'],
   ['user_name', 'User Name'],
   ['contact_id', 'Contact ID'],
@@ -84,4 +122,47 @@ export const activitySampleRaw: CloseActivity = {
   date_updated: '2026-03-06T14:37:05.000000+00:00',
 };
 
-export const activitySample = formatActivity(activitySampleRaw);
+/** Samples are static: their URL does not depend on where CLOSE_API_BASE_URL points. */
+const sampleOf = (raw: CloseActivity): Formatted => ({
+  ...formatActivity(raw),
+  lead_url: `https://app.close.com/lead/${raw.lead_id}/`,
+});
+
+export const activitySample = sampleOf(activitySampleRaw);
+
+export const leadStatusChangeSample = sampleOf({
+  id: 'acti_3nB5vC7xZ9aS1dF3gH5jK7lQ9wE1rT3yU5iO7pA9sD1',
+  _type: 'LeadStatusChange',
+  lead_id: leadSampleRaw.id,
+  user_id: activitySampleRaw.user_id,
+  user_name: 'Sam Seller',
+  contact_id: null,
+  activity_at: '2026-03-07T10:12:41.303000+00:00',
+  old_status_id: 'stat_1aB2cD3eF4gH5iJ6kL7mN8oP9qR0sT1uV2wX3yZ4aB5',
+  old_status_label: 'Potential',
+  new_status_id: 'stat_6cD7eF8gH9iJ0kL1mN2oP3qR4sT5uV6wX7yZ8aB9cD0',
+  new_status_label: 'Qualified',
+  organization_id: leadSampleRaw.organization_id,
+  date_created: '2026-03-07T10:12:41.303000+00:00',
+  date_updated: '2026-03-07T10:12:41.303000+00:00',
+});
+
+export const opportunityStatusChangeSample = sampleOf({
+  id: 'acti_8pO6iU4yT2rE0wQ8zX6cV4bN2mL0kJ8hG6fD4sA2pO0',
+  _type: 'OpportunityStatusChange',
+  lead_id: leadSampleRaw.id,
+  user_id: activitySampleRaw.user_id,
+  user_name: 'Sam Seller',
+  contact_id: null,
+  activity_at: '2026-04-02T15:45:09.870000+00:00',
+  opportunity_id: 'oppo_8kJ3hG5fD7sA9pO1iU2yT4rE6wQ0zX8cV3bN5mL7kJ9',
+  old_status_id: 'stat_9zY8xW7vU6tS5rQ4pO3nM2lK1jI0hG9fE8dC7bA6zY5',
+  old_status_label: 'Active',
+  old_status_type: 'active',
+  new_status_id: 'stat_4wQ2eR6tY8uI0oP2aS4dF6gH8jK0lZ2xC4vB6nM8qW0',
+  new_status_label: 'Won',
+  new_status_type: 'won',
+  organization_id: leadSampleRaw.organization_id,
+  date_created: '2026-04-02T15:45:09.870000+00:00',
+  date_updated: '2026-04-02T15:45:09.870000+00:00',
+});

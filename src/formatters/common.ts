@@ -7,6 +7,15 @@ import { CUSTOM_FIELD_KEY_PREFIX } from '../../shared/close-objects.js';
 
 export type Formatted = Record<string, unknown> & { id: string };
 
+/** Fields every Close object has and formatters read: for the `*_FIELDS` lists polls ask for. */
+export const AUDIT_FIELDS = [
+  'organization_id',
+  'created_by',
+  'updated_by',
+  'date_created',
+  'date_updated',
+] as const;
+
 /** Custom field id → name, when the caller has the definitions (from /custom_field/<object>/). */
 export type CustomFieldNames = ReadonlyMap<string, string>;
 

@@ -4,12 +4,26 @@
  */
 import type { CloseContact } from '../../shared/close-objects.js';
 import {
+  AUDIT_FIELDS,
   customByName,
   customFieldEntries,
   outputFields,
   type CustomFieldNames,
   type Formatted,
 } from './common.js';
+
+/** The Close fields `formatContact` reads (custom fields besides): what polls ask for. */
+export const CONTACT_FIELDS = [
+  'id',
+  'lead_id',
+  'name',
+  'title',
+  'emails',
+  'phones',
+  'urls',
+  'custom',
+  ...AUDIT_FIELDS,
+] as const;
 
 export function formatContact(contact: CloseContact, customNames?: CustomFieldNames): Formatted {
   return {

@@ -5,6 +5,7 @@
  */
 import type { CloseLead } from '../../shared/close-objects.js';
 import {
+  AUDIT_FIELDS,
   customByName,
   customFieldEntries,
   outputFields,
@@ -12,6 +13,26 @@ import {
   type Formatted,
 } from './common.js';
 import { contactSampleRaw, formatContact } from './contact.js';
+
+/**
+ * The Close fields `formatLead` reads (custom fields besides, named one by one as
+ * `custom.cf_…`): what polls ask for, leaving out the opportunities and tasks a lead embeds.
+ * `custom` is Close's legacy object of values by name.
+ */
+export const LEAD_FIELDS = [
+  'id',
+  'name',
+  'display_name',
+  'description',
+  'url',
+  'html_url',
+  'status_id',
+  'status_label',
+  'contacts',
+  'addresses',
+  'custom',
+  ...AUDIT_FIELDS,
+] as const;
 
 export function formatLead(lead: CloseLead, customNames?: CustomFieldNames): Formatted {
   const primary = lead.contacts[0];

@@ -6,12 +6,37 @@
 import type { CloseOpportunity } from '../../shared/close-objects.js';
 import { leadSampleRaw } from './lead.js';
 import {
+  AUDIT_FIELDS,
   customByName,
   customFieldEntries,
   outputFields,
   type CustomFieldNames,
   type Formatted,
 } from './common.js';
+
+/** The Close fields `formatOpportunity` reads (custom fields besides): what polls ask for. */
+export const OPPORTUNITY_FIELDS = [
+  'id',
+  'lead_id',
+  'lead_name',
+  'status_id',
+  'status_label',
+  'status_type',
+  'pipeline_id',
+  'pipeline_name',
+  'value',
+  'value_currency',
+  'value_period',
+  'value_formatted',
+  'confidence',
+  'note',
+  'user_id',
+  'user_name',
+  'contact_id',
+  'date_won',
+  'custom',
+  ...AUDIT_FIELDS,
+] as const;
 
 export function formatOpportunity(
   opportunity: CloseOpportunity,

@@ -5,6 +5,22 @@ import type { CloseTask } from '../../shared/close-objects.js';
 import { outputFields, type Formatted } from './common.js';
 import { leadSampleRaw } from './lead.js';
 
+/** The Close fields `formatTask` reads (and the schema requires): what polls ask for. */
+export const TASK_FIELDS = [
+  'id',
+  '_type',
+  'lead_id',
+  'lead_name',
+  'text',
+  'assigned_to',
+  'assigned_to_name',
+  'date',
+  'is_complete',
+  'organization_id',
+  'date_created',
+  'date_updated',
+] as const;
+
 export function formatTask(task: CloseTask): Formatted {
   return {
     id: task.id,
@@ -50,3 +66,9 @@ export const taskSampleRaw: CloseTask = {
 };
 
 export const taskSample = formatTask(taskSampleRaw);
+
+export const completedTaskSample = formatTask({
+  ...taskSampleRaw,
+  is_complete: true,
+  date_updated: '2026-03-09T17:26:48.091000+00:00',
+});

@@ -90,3 +90,15 @@ export const closeGet = <S extends zod.ZodType>(
     { url, method: 'GET', ...(params && { params }), ...(middlewareData && { middlewareData }) },
     schema,
   );
+
+/** The HTTP status of an error the middleware raised for a Close answer (e.g. 404), if any. */
+export function closeErrorStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error) || error.name !== 'AppError') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(error.message);
+    const status = (parsed as { status?: unknown }).status;
+    return typeof status === 'number' ? status : undefined;
+  } catch {
+    return undefined;
+  }
+}
