@@ -9,6 +9,7 @@
  * fails, and no error it raises quotes the secret.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import got, { type Got, type Response } from 'got';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
@@ -19,6 +20,7 @@ import { startTestServer, type TestServer } from '../support/mock-server.js';
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
 const isPerform = (value: unknown): value is Perform => typeof value === 'function';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const appTester = zapier.createAppTester(App);
 const logs: string[] = [];
 const answers: { what: string; body: string; headers: string }[] = [];
@@ -168,7 +170,7 @@ function operations(): Performer[] {
   for (const [kind, entries] of Object.entries(kinds)) {
     for (const [name, definition] of Object.entries(entries ?? {})) {
       const operation: Record<string, unknown> = { ...definition.operation };
-      const input = inputFor(operation.inputFields);
+      const input = inputFor(name, operation.inputFields);
       for (const member of ['perform', 'performList', 'performSubscribe', 'performUnsubscribe']) {
         if (member === 'perform' && operation.type === 'hook') continue;
         const perform = operation[member];
@@ -179,12 +181,38 @@ function operations(): Performer[] {
   return found;
 }
 
-/** A plausible value for every input field declared statically. */
-function inputFor(fields: unknown): Record<string, unknown> {
+const ID_PREFIXES: Record<string, string> = {
+  lead: 'lead',
+  contact: 'cont',
+  opportunity: 'oppo',
+  task: 'task',
+  user: 'user',
+  status: 'stat',
+  pipeline: 'pipe',
+  smart_view: 'save',
+};
+const closeIdLike = (prefix: string) => `${prefix}_${'0'.repeat(43)}`;
+
+/**
+ * Input for an operation: its example from examples/ when there is one (placeholders such as
+ * "lead_… from create_lead" become well-formed IDs), over a plausible value for every required
+ * input field declared statically, so that each operation gets as far as its request to Close.
+ */
+function inputFor(key: string, fields: unknown): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const field of Array.isArray(fields) ? (fields as unknown[]) : []) {
     if (typeof field !== 'object' || field === null || !('key' in field)) continue;
-    const { key: fieldKey, type } = field as { key: string; type?: string };
+    const {
+      key: fieldKey,
+      type,
+      required,
+    } = field as {
+      key: string;
+      type?: string;
+      required?: boolean;
+    };
+    if (!required) continue;
+    const idOf = /^(.*)_id$/.exec(fieldKey)?.[1];
     input[fieldKey] =
       type === 'integer' || type === 'number'
         ? 1
@@ -192,9 +220,19 @@ function inputFor(fields: unknown): Record<string, unknown> {
           ? true
           : type === 'datetime'
             ? '2024-05-01T12:00:00Z'
-            : /(^|_)id$/.test(fieldKey)
-              ? 'lead_0000000000000000000000000000000000000000000'
-              : 'Secret-free value';
+            : idOf !== undefined
+              ? closeIdLike(ID_PREFIXES[idOf] ?? idOf.slice(0, 4))
+              : /email/.test(fieldKey)
+                ? 'someone@example.com'
+                : 'Secret-free value';
+  }
+  const example = join(ROOT, 'examples', `${key}.json`);
+  if (existsSync(example)) {
+    const values = JSON.parse(readFileSync(example, 'utf8')) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(values)) {
+      const placeholder = typeof value === 'string' ? /^([a-z]+)_… from/.exec(value) : null;
+      input[name] = placeholder?.[1] ? closeIdLike(placeholder[1]) : value;
+    }
   }
   return input;
 }
@@ -241,7 +279,9 @@ describe('the integration', () => {
         }
         const after = await server.control.get('faults').json<{ data: { remaining: number }[] }>();
         if (!(error instanceof Error)) {
-          problems.push(`${name} under ${label}: did not fail`);
+          // Unsubscribing from a subscription Close no longer has is done, not an error.
+          if (!(label === '404' && name.endsWith('.performUnsubscribe')))
+            problems.push(`${name} under ${label}: did not fail`);
           continue;
         }
         const text = `${error.name} ${error.message} ${error.stack ?? ''} ${JSON.stringify(error)}`;
@@ -251,10 +291,10 @@ describe('the integration', () => {
         )
           problems.push(`${name} under ${label}: ${error.message}`);
         if (fault !== 'deleted key' && before.data[0]?.remaining === after.data[0]?.remaining)
-          problems.push(`${name} under ${label}: never reached the server`);
+          problems.push(`${name} under ${label}: never reached the server (${error.message})`);
       }
       await server.control.delete('faults');
     }
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
