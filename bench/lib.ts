@@ -63,13 +63,17 @@ export async function load(
     body?: string;
     connections?: number;
     durationSeconds?: number;
+    /** Varies each request (a different ID or body); returns the path and body to send. */
+    vary?: () => { path?: string; body?: string };
   },
 ): Promise<LoadResult> {
+  const { vary } = options;
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
     headers: options.headers ?? {},
     ...(options.body !== undefined && { body: options.body }),
+    ...(vary && { requests: [{ setupRequest: (request) => ({ ...request, ...vary() }) }] }),
     connections: options.connections ?? 100,
     duration: options.durationSeconds ?? Number(process.env.BENCH_SECONDS ?? 10),
   });

@@ -3,14 +3,20 @@
  * error shape, the domain services, then the routes by area — the Close API under `/api/v1`,
  * the control plane under `/_mock`. `server.ts` is only the process entry around this.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerErrorHandling } from './errors.js';
+import { secretRedactor, type Redactor } from './redact.js';
 import { adminTokenMatcher } from './plugins/admin-auth.js';
+import bodyDepth from './plugins/body-depth.js';
 import services from './plugins/services.js';
 import faults from './plugins/faults.js';
 import openapi from './plugins/openapi.js';
@@ -52,9 +58,35 @@ declare module 'fastify' {
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * The logger options with a request serializer that logs what Fastify logs by default, with
+ * secrets taken out of the URL (a key or the admin token may have been sent in a query string).
+ */
+function withRedactedUrls(
+  logger: FastifyServerOptions['logger'],
+  redact: Redactor,
+): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  const options = logger === true ? {} : logger;
+  return {
+    ...options,
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: redact(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+      ...options.serializers,
+    },
+  };
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const redact = secretRedactor(options.adminToken);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedactedUrls(options.logger, redact),
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // Close's paths end in "/"; clients that drop it still reach the route.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -62,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, redact);
 
   await app.register(services, {
     dbPath: options.dbPath,
@@ -73,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routeCatalog);
   await app.register(openapi);
   await app.register(faults);
+  await app.register(bodyDepth);
 
   app.decorate('seeded', null);
   if (options.seed === 'demo') {

@@ -2,10 +2,12 @@
  * The mock's error shapes, as Close answers them: `{"error": "…"}` for most statuses and
  * `{"errors": [...], "field-errors": {...}}` for validation. One error handler turns every thrown
  * error (ours, Fastify's, zod's) into one of those, so no request can end in an HTML page or a
- * stack trace, and unexpected failures are a 500 without details.
+ * stack trace, and unexpected failures are a 500 without details. Secrets a client sent in a
+ * path or field are never echoed back.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Redactor } from './redact.js';
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +43,14 @@ function fieldName(path: string, params: unknown): string {
   return [dotted, missing].filter(Boolean).join('.') || 'body';
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * `redact` takes secrets out of every error answer: messages quote paths, IDs and field names
+ * as the client sent them, and a client may have sent a key or the admin token there.
+ */
+export function registerErrorHandling(app: FastifyInstance, redact: Redactor): void {
+  app.addHook('onSend', async (_request, reply, payload) =>
+    reply.statusCode >= 400 && typeof payload === 'string' ? redact(payload) : payload,
+  );
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof FieldErrors) {
       return reply.code(400).send({ errors: error.errors, 'field-errors': error.fieldErrors });

@@ -6,6 +6,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
+import { redactKeySecrets } from '../redact.js';
 import type { KeyPrincipal } from '../services/api-keys.js';
 
 declare module 'fastify' {
@@ -67,7 +68,11 @@ export default fp(
           app.services.apiKeys.recordUse(result.principal.keyId, {
             at: new Date().toISOString().replace('Z', '+00:00'),
             ip: request.ip,
-            userAgent: request.headers['user-agent']?.slice(0, USER_AGENT_MAX) ?? null,
+            // A confused client may send its key in the User-Agent: never store a secret.
+            userAgent:
+              request.headers['user-agent'] === undefined
+                ? null
+                : redactKeySecrets(request.headers['user-agent']).slice(0, USER_AGENT_MAX),
           });
           return;
         case 'id_only':

@@ -6,17 +6,22 @@
  * state makes one request. A renamed or added field shows within `CUSTOM_FIELDS_TTL_MS`.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
 import { apiKeyIdOf } from '../../shared/api-key.js';
 import {
   customFieldKey,
+  customFieldSchema,
+  listOf,
   type CloseCustomField,
   type CustomFieldObject,
 } from '../../shared/close-objects.js';
 import type { CustomFieldNames } from '../formatters/common.js';
+import { closeGet } from './close-request.js';
 import { closeApiRoot } from './config.js';
-import { customFieldNames, loadCustomFields } from './custom-fields.js';
 
 export const CUSTOM_FIELDS_TTL_MS = 5 * 60_000;
+const PAGE_SIZE = 100;
+const MAX_PAGES = 10;
 
 type Entry = { loadedAt: number; fields: Promise<CloseCustomField[]> };
 const cache = new Map<string, Entry>();
@@ -24,6 +29,30 @@ const cache = new Map<string, Entry>();
 /** Forgets every cached definition (tests; a developer switching organizations). */
 export function clearCustomFieldCache(): void {
   cache.clear();
+}
+
+// Items are checked one by one, so that a field of a type this integration does not know yet
+// does not fail the whole list.
+const definitionPage = listOf(zod.unknown());
+
+/** The definitions straight from Close, uncached (actions' forms and checks need them fresh). */
+export async function loadCustomFieldDefinitions(
+  z: ZObject,
+  object: CustomFieldObject,
+): Promise<CloseCustomField[]> {
+  const fields: CloseCustomField[] = [];
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const list = await closeGet(z, `/custom_field/${object}/`, definitionPage, {
+      _skip: page * PAGE_SIZE,
+      _limit: PAGE_SIZE,
+    });
+    for (const item of list.data) {
+      const parsed = customFieldSchema.safeParse(item);
+      if (parsed.success) fields.push(parsed.data);
+    }
+    if (!list.has_more) break;
+  }
+  return fields;
 }
 
 /**
@@ -42,7 +71,7 @@ export async function customFieldDefinitions(
   const entry =
     cached && now - cached.loadedAt < CUSTOM_FIELDS_TTL_MS
       ? cached
-      : { loadedAt: now, fields: loadCustomFields(z, object) };
+      : { loadedAt: now, fields: loadCustomFieldDefinitions(z, object) };
   cache.set(key, entry);
   try {
     return await entry.fields;

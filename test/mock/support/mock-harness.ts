@@ -72,10 +72,15 @@ export function send(baseUrl: string, options: RequestOptions): Promise<Answer> 
     }
     headers['content-length'] ??= String(body.length);
   }
+  // A path is sent verbatim (a URL object would resolve `..` and `%2e%2e` and turn `\` into
+  // `/`, hiding exactly what path traversal tests send); anything else is resolved as a URL.
+  const verbatim = /^\/[\u0021-\u00ff]*$/.test(options.url);
+  const url = new URL(verbatim ? baseUrl : options.url, baseUrl);
+  const path = verbatim ? options.url : url.pathname + url.search;
+  const target = { hostname: url.hostname, port: url.port, path };
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      new URL(options.url, baseUrl),
-      { method: options.method ?? 'GET', headers, agent },
+      { ...target, method: options.method ?? 'GET', headers, agent },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
