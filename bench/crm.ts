@@ -66,7 +66,7 @@ async function startStore(leads: number): Promise<Store> {
 
 type Operation = {
   name: string;
-  run: (store: Store, label: string) => Promise<LoadResult>;
+  run: (store: Store, label: string, durationSeconds?: number) => Promise<LoadResult>;
 };
 
 const pick = (ids: string[]) => ids[Math.floor(Math.random() * ids.length)]!;
@@ -74,41 +74,49 @@ const pick = (ids: string[]) => ids[Math.floor(Math.random() * ids.length)]!;
 const OPERATIONS: Operation[] = [
   {
     name: 'GET /lead/?_limit=25',
-    run: (store, label) =>
-      load(label, { url: `${store.url}/api/v1/lead/?_limit=25`, headers: store.headers }),
+    run: (store, label, durationSeconds) =>
+      load(label, {
+        url: `${store.url}/api/v1/lead/?_limit=25`,
+        headers: store.headers,
+        durationSeconds,
+      }),
   },
   {
     name: 'GET /lead/?_limit=25&_order_by=-date_created',
-    run: (store, label) =>
+    run: (store, label, durationSeconds) =>
       load(label, {
         url: `${store.url}/api/v1/lead/?_limit=25&_order_by=-date_created`,
         headers: store.headers,
+        durationSeconds,
       }),
   },
   {
     name: 'GET /lead/?_limit=25&_order_by=-date_updated&_fields=id,display_name',
-    run: (store, label) =>
+    run: (store, label, durationSeconds) =>
       load(label, {
         url: `${store.url}/api/v1/lead/?_limit=25&_order_by=-date_updated&_fields=id,display_name`,
         headers: store.headers,
+        durationSeconds,
       }),
   },
   {
     name: 'GET /lead/{id}/',
-    run: (store, label) =>
+    run: (store, label, durationSeconds) =>
       load(label, {
         url: `${store.url}/api/v1/lead/`,
         headers: store.headers,
+        durationSeconds,
         vary: () => ({ path: `/api/v1/lead/${pick(store.leadIds)}/` }),
       }),
   },
   {
     name: 'POST /activity/note/',
-    run: (store, label) =>
+    run: (store, label, durationSeconds) =>
       load(label, {
         url: `${store.url}/api/v1/activity/note/`,
         method: 'POST',
         headers: store.headers,
+        durationSeconds,
         vary: () => ({
           body: JSON.stringify({ lead_id: pick(store.leadIds), note: 'Called about the renewal.' }),
         }),
@@ -120,7 +128,7 @@ const [small, large] = await Promise.all([startStore(SMALL), startStore(LARGE)])
 const stores = [small, large];
 try {
   for (const store of stores) {
-    for (const operation of OPERATIONS) await operation.run(store, 'warm-up');
+    for (const operation of OPERATIONS) await operation.run(store, 'warm-up', 2);
   }
   const rows: (LoadResult & { operation: string; leads: number })[] = [];
   for (let round = 1; round <= ROUNDS; round++) {

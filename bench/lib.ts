@@ -62,7 +62,7 @@ export async function load(
     method?: 'GET' | 'POST';
     body?: string;
     connections?: number;
-    durationSeconds?: number;
+    durationSeconds?: number | undefined;
     /** Varies each request (a different ID or body); returns the path and body to send. */
     vary?: () => { path?: string; body?: string };
   },
