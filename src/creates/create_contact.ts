@@ -47,7 +47,7 @@ const perform = (async (z, bundle) => {
     },
     contactSchema,
   );
-  return formatContact(contact, await customNamesFor(z, 'contact', contact, custom.fields));
+  return formatContact(contact, await customNamesFor(z, bundle, 'contact', contact, custom.fields));
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({

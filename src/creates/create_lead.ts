@@ -21,7 +21,7 @@ const inputFields = defineInputFields(leadInputFields({ forUpdate: false }));
 
 const perform = (async (z, bundle) => {
   const parsed = parseInputs(z, leadValuesSchema, bundle.inputData, leadLabels);
-  const write = await leadWrite(z, bundle.inputData, parsed);
+  const write = await leadWrite(z, bundle, parsed);
   const lead = await closeRequest(
     z,
     {

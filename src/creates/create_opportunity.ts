@@ -26,7 +26,7 @@ const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
   const { lead_id: leadId, ...values } = parseInputs(z, schema, bundle.inputData, labels);
-  const write = await opportunityWrite(z, bundle.inputData, values);
+  const write = await opportunityWrite(z, bundle, values);
   const opportunity = await closeRequest(
     z,
     {

@@ -46,7 +46,7 @@ const perform = (async (z, bundle) => {
     fieldLabels: { ...contactCloseLabels, ...custom.labels },
     subject,
   });
-  return formatContact(contact, await customNamesFor(z, 'contact', contact, custom.fields));
+  return formatContact(contact, await customNamesFor(z, bundle, 'contact', contact, custom.fields));
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({

@@ -36,7 +36,7 @@ const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
   const { lead_id: leadId, ...parsed } = parseInputs(z, schema, bundle.inputData, labels);
-  const write = await leadWrite(z, bundle.inputData, parsed);
+  const write = await leadWrite(z, bundle, parsed);
   const { values, fieldLabels } = write;
   const subject = `lead ${leadId}`;
   const current =

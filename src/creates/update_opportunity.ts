@@ -30,7 +30,7 @@ const labels = labelsOf(inputFields);
 
 const perform = (async (z, bundle) => {
   const { opportunity_id: id, ...values } = parseInputs(z, schema, bundle.inputData, labels);
-  const write = await opportunityWrite(z, bundle.inputData, values);
+  const write = await opportunityWrite(z, bundle, values);
   const opportunity = await putOrRead(z, `/opportunity/${id}/`, write.body, opportunitySchema, {
     fieldLabels: write.fieldLabels,
     subject: `opportunity ${id}`,

@@ -35,7 +35,11 @@ export function clearCustomFieldCache(): void {
 // does not fail the whole list.
 const definitionPage = listOf(zod.unknown());
 
-async function load(z: ZObject, object: CustomFieldObject): Promise<CloseCustomField[]> {
+/** The definitions straight from Close, uncached (actions' forms and checks need them fresh). */
+export async function loadCustomFieldDefinitions(
+  z: ZObject,
+  object: CustomFieldObject,
+): Promise<CloseCustomField[]> {
   const fields: CloseCustomField[] = [];
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const list = await closeGet(z, `/custom_field/${object}/`, definitionPage, {
@@ -67,7 +71,7 @@ export async function customFieldDefinitions(
   const entry =
     cached && now - cached.loadedAt < CUSTOM_FIELDS_TTL_MS
       ? cached
-      : { loadedAt: now, fields: load(z, object) };
+      : { loadedAt: now, fields: loadCustomFieldDefinitions(z, object) };
   cache.set(key, entry);
   try {
     return await entry.fields;

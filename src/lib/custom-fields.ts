@@ -10,14 +10,16 @@ import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
 import {
   customFieldKey,
-  customFieldSchema,
   CUSTOM_FIELD_KEY_PREFIX,
-  listOf,
   type CloseCustomField,
   type CustomFieldObject,
 } from '../../shared/close-objects.js';
 import type { CustomFieldNames } from '../formatters/common.js';
-import { closeGet } from './close-request.js';
+import {
+  customFieldDefinitions,
+  customFieldNamesOf,
+  loadCustomFieldDefinitions,
+} from './custom-field-cache.js';
 import type { ChoicesPage } from './id-fields.js';
 import {
   blankToUndefined,
@@ -32,38 +34,17 @@ import {
   type FieldLabels,
 } from './inputs.js';
 
-const PAGE_SIZE = 100;
-/** Organizations rarely have more than a few dozen fields; this bounds a runaway paging loop. */
-const MAX_PAGES = 10;
-
 const NOUNS: Record<CustomFieldObject, string> = {
   lead: 'lead',
   contact: 'contact',
   opportunity: 'opportunity',
 };
 
-// Items are checked one by one below, so that one field of an unknown type does not fail the list.
-const definitionList = listOf(z.unknown());
-
-/** The object's custom field definitions, skipping any of a type this integration cannot type. */
-export async function loadCustomFields(
-  z: ZObject,
-  object: CustomFieldObject,
-): Promise<CloseCustomField[]> {
-  const fields: CloseCustomField[] = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const list = await closeGet(z, `/custom_field/${object}/`, definitionList, {
-      _skip: page * PAGE_SIZE,
-      _limit: PAGE_SIZE,
-    });
-    for (const item of list.data) {
-      const parsed = customFieldSchema.safeParse(item);
-      if (parsed.success) fields.push(parsed.data);
-    }
-    if (!list.has_more) break;
-  }
-  return fields;
-}
+/**
+ * The object's definitions, fresh from Close (not the triggers' few-minute cache): a form must
+ * show a field added a minute ago, and a value must be checked against today's choices.
+ */
+export const loadCustomFields = loadCustomFieldDefinitions;
 
 const MAX_HELP_TEXT = 1000;
 
@@ -210,11 +191,6 @@ export function customFieldLabels(fields: readonly CloseCustomField[]): FieldLab
   return Object.fromEntries(fields.map((field) => [customFieldKey(field.id), field.name]));
 }
 
-/** Custom field id → name, for the formatters. */
-export function customFieldNames(fields: readonly CloseCustomField[]): CustomFieldNames {
-  return new Map(fields.map((field) => [field.id, field.name]));
-}
-
 export const isCustomFieldKey = (key: string) => key.startsWith(`${CUSTOM_FIELD_KEY_PREFIX}cf_`);
 
 /** True when the inputs hold a non-empty custom field value (so definitions must be loaded). */
@@ -272,25 +248,25 @@ export async function customInputs(
   };
 }
 
+/** Whether a record has custom values that Close's legacy `custom` object does not name. */
+export function needsCustomFieldNames(record: Record<string, unknown>): boolean {
+  const legacy = record.custom;
+  return Object.keys(record).some(isCustomFieldKey) && !(legacy && typeof legacy === 'object');
+}
+
 /**
  * Names for a record's custom field values, for the formatter: Close's legacy `custom` object
- * names them already; otherwise the definitions are used (loaded only if the record has values
- * and the caller has not loaded them), so an object looks the same from every step.
+ * names them already; otherwise the definitions the action loaded, or the triggers' cached ones
+ * (loaded only if the record has custom values), so an object looks the same from every step.
  */
 export async function customNamesFor(
   zObject: ZObject,
+  bundle: Pick<Bundle, 'authData'>,
   object: CustomFieldObject,
   record: Record<string, unknown>,
   loaded?: readonly CloseCustomField[],
 ): Promise<CustomFieldNames | undefined> {
-  if (loaded) return customFieldNames(loaded);
-  const hasValues = Object.keys(record).some(isCustomFieldKey);
-  const legacy = record.custom;
-  if (!hasValues || (legacy && typeof legacy === 'object')) return undefined;
-  try {
-    return customFieldNames(await loadCustomFields(zObject, object));
-  } catch {
-    // Names are a convenience: the values stay under their `custom.cf_…` keys either way.
-    return undefined;
-  }
+  if (loaded) return customFieldNamesOf(loaded);
+  if (!needsCustomFieldNames(record)) return undefined;
+  return customFieldNamesOf(await customFieldDefinitions(zObject, bundle, object));
 }

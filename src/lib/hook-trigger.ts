@@ -21,7 +21,6 @@ import type {
 } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import {
-  CUSTOM_FIELD_KEY_PREFIX,
   webhookSubscriptionSchema,
   type CloseCustomField,
   type CloseEvent,
@@ -32,6 +31,7 @@ import {
 import type { CustomFieldNames, Formatted } from '../formatters/common.js';
 import { closeErrorStatus, closeGet, closeRequest } from './close-request.js';
 import { customFieldDefinitions, customFieldNamesOf } from './custom-field-cache.js';
+import { needsCustomFieldNames } from './custom-fields.js';
 import { pollLimit } from './poll.js';
 import {
   DELIVERY_MESSAGES,
@@ -79,13 +79,8 @@ export type PollRequest = {
   customFields: CloseCustomField[] | undefined;
 };
 
-/** Values under `custom.cf_…` keys that Close's legacy `custom` object does not name already. */
-const needsNames = (item: unknown): boolean => {
-  if (typeof item !== 'object' || item === null) return false;
-  const record = item as Record<string, unknown>;
-  if (typeof record.custom === 'object' && record.custom !== null) return false;
-  return Object.keys(record).some((key) => key.startsWith(CUSTOM_FIELD_KEY_PREFIX));
-};
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 const subscribes = (events: WebhookEventSpec[], event: CloseEvent) =>
   events.some((spec) => spec.object_type === event.object_type && spec.action === event.action);
@@ -169,7 +164,7 @@ export function defineHookOperation<const F extends InputField[], T>(
     const item = await objectOfEvent(z, event, spec.object);
     if (item === undefined || !passes(item, bundle)) return [];
     const definitions =
-      spec.customFields && needsNames(item)
+      spec.customFields && isRecord(item) && needsCustomFieldNames(item)
         ? await customFieldDefinitions(z, bundle, spec.customFields)
         : undefined;
     return [spec.format(item, customFieldNamesOf(definitions))];

@@ -4,7 +4,7 @@
  * `address_1` … `country`, custom fields as `custom.cf_<id>`), their zod schema, and how the
  * values become Close's lead body (`contacts`, `addresses`, `custom.cf_…`).
  */
-import { defineInputFields, type ZObject } from 'zapier-platform-core';
+import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
 import type { CloseAddress, CloseContact, CloseLead } from '../../shared/close-objects.js';
 import { formatLead } from '../formatters/lead.js';
@@ -172,17 +172,13 @@ export function updatedAddresses(
  * the custom values checked by their definitions, the labels for Close's field errors, and a
  * formatter that names the result's custom values with the definitions already loaded.
  */
-export async function leadWrite(
-  z: ZObject,
-  inputData: Record<string, unknown>,
-  parsed: LeadValues,
-) {
-  const custom = await customInputs(z, 'lead', inputData);
+export async function leadWrite(z: ZObject, bundle: Bundle, parsed: LeadValues) {
+  const custom = await customInputs(z, 'lead', bundle.inputData);
   return {
     values: { ...parsed, status_id: await leadStatusId(z, parsed.status_id) },
     custom: custom.values,
     fieldLabels: { ...leadCloseLabels, ...custom.labels },
     format: async (lead: CloseLead) =>
-      formatLead(lead, await customNamesFor(z, 'lead', lead, custom.fields)),
+      formatLead(lead, await customNamesFor(z, bundle, 'lead', lead, custom.fields)),
   };
 }

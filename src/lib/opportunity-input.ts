@@ -4,7 +4,7 @@
  * confidence, note, expected close date (Close's `date_won`), owner, contact, custom fields; their
  * zod schema and Close's opportunity body.
  */
-import { defineInputFields, type ZObject } from 'zapier-platform-core';
+import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z } from 'zod';
 import { VALUE_PERIODS, type CloseOpportunity } from '../../shared/close-objects.js';
 import { formatOpportunity } from '../formatters/opportunity.js';
@@ -114,12 +114,8 @@ export function opportunityBody(values: OpportunityValues, custom: Record<string
  * a status name resolved), the labels for Close's field errors, and the custom field definitions
  * loaded on the way (to name the result's custom values without loading them again).
  */
-export async function opportunityWrite(
-  z: ZObject,
-  inputData: Record<string, unknown>,
-  values: OpportunityValues,
-) {
-  const custom = await customInputs(z, 'opportunity', inputData);
+export async function opportunityWrite(z: ZObject, bundle: Bundle, values: OpportunityValues) {
+  const custom = await customInputs(z, 'opportunity', bundle.inputData);
   const statusId = await opportunityStatusId(z, values.status_id, values.pipeline_id);
   return {
     body: opportunityBody({ ...values, status_id: statusId }, custom.values),
@@ -128,7 +124,7 @@ export async function opportunityWrite(
     format: async (opportunity: CloseOpportunity) =>
       formatOpportunity(
         opportunity,
-        await customNamesFor(z, 'opportunity', opportunity, custom.fields),
+        await customNamesFor(z, bundle, 'opportunity', opportunity, custom.fields),
       ),
   };
 }

@@ -57,7 +57,7 @@ const perform = (async (z, bundle) => {
       (!values.phone || hasPhone(candidate, values.phone)),
   );
   if (!contact) return [];
-  return [formatContact(contact, await customNamesFor(z, 'contact', contact))];
+  return [formatContact(contact, await customNamesFor(z, bundle, 'contact', contact))];
 }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export default defineSearch({

@@ -149,7 +149,7 @@ const perform = (async (z, bundle) => {
       (!custom || customValueMatches(custom.field, candidate, custom.value)),
   );
   if (!lead) return [];
-  return [formatLead(lead, await customNamesFor(z, 'lead', lead))];
+  return [formatLead(lead, await customNamesFor(z, bundle, 'lead', lead))];
 }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export default defineSearch({

@@ -67,7 +67,7 @@ const perform = (async (z, bundle) => {
   );
   return Promise.all(
     list.data.map(async (opportunity) =>
-      formatOpportunity(opportunity, await customNamesFor(z, 'opportunity', opportunity)),
+      formatOpportunity(opportunity, await customNamesFor(z, bundle, 'opportunity', opportunity)),
     ),
   );
 }) satisfies SearchPerform<InferInputData<typeof inputFields>>;

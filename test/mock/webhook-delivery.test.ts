@@ -104,7 +104,15 @@ describe('webhook deliveries', () => {
       false,
     );
 
-    const [record] = await deliveries(subscription.id);
+    // The receiver has the request before the server has read the answer and recorded it.
+    const [record] = await waitFor(
+      async () => {
+        const records = await deliveries(subscription.id);
+        return records[0]?.status === 'delivered' && records;
+      },
+      5000,
+      'the delivery recorded as delivered',
+    );
     expect(record).toMatchObject({
       event_id: event.id,
       status: 'delivered',

@@ -3,7 +3,6 @@
  * (every test must use all it set up, and nothing else goes out), a valid-looking key, and Close
  * objects built from the formatters' samples so that fixtures stay in the shapes Close answers.
  */
-import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import nock from 'nock';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import type {
@@ -18,9 +17,12 @@ import { leadSampleRaw } from '../../src/formatters/lead.js';
 import { opportunitySampleRaw } from '../../src/formatters/opportunity.js';
 import { taskSampleRaw } from '../../src/formatters/task.js';
 import App from '../../src/index.js';
+import { useNock } from './nock.js';
+import { CLOSE } from './triggers.js';
 import { rejectionOf, type UserFacingError } from './zapier-errors.js';
 
-export const BASE = 'http://close.test';
+/** The fake Close that nock answers for (set as CLOSE_API_BASE_URL by support/triggers.ts). */
+export const BASE = CLOSE;
 export const API = '/api/v1';
 const KEY = 'api_Zt4pQ8rW2xY6nB1mC5vK9s.Hs7Gd3Lq8Wn2Xv6Tp1Ym5J';
 
@@ -51,25 +53,12 @@ export function failure(
   return rejectionOf(run(perform, inputData));
 }
 
-/** nock for Close; registers the hooks that make every test use exactly what it set up. */
+/**
+ * nock for Close, through the shared `useNock` (no real network, every mock used and nothing
+ * else tried, custom field cache emptied between tests, http un-patched after the file).
+ */
 export function useNockedClose(): () => nock.Scope {
-  beforeAll(() => {
-    process.env.CLOSE_API_BASE_URL = BASE;
-    // Each test file has its own nock instance; an earlier file's, left active in the same
-    // jest worker, would see requests first.
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-    delete process.env.CLOSE_API_BASE_URL;
-  });
+  useNock();
   return () => nock(BASE);
 }
 
@@ -126,20 +115,29 @@ export const expectCustomFields = (
   fields: unknown[] = LEAD_CUSTOM_FIELDS,
 ) => scope.get(`${API}/custom_field/${object}/`).query(true).reply(200, customFieldList(fields));
 
-export const closeLead = (overrides: Partial<CloseLead> & Record<string, unknown> = {}) => {
-  const { custom: _named, ...sample } = leadSampleRaw;
-  return {
-    ...sample,
-    id: LEAD_ID,
-    contacts: [{ ...contactSampleRaw, id: CONTACT_ID, lead_id: LEAD_ID }],
-    ...overrides,
-  };
-};
+/**
+ * A sample without its custom values (the `custom.cf_…` keys and Close's deprecated `custom`
+ * object): a record with custom values makes the integration load the definitions to name them,
+ * which a test then has to expect.
+ */
+const withoutCustom = <T extends Record<string, unknown>>(sample: T) =>
+  Object.fromEntries(
+    Object.entries(sample).filter(([key]) => key !== 'custom' && !key.startsWith('custom.')),
+  ) as T;
 
-export const closeContact = (overrides: Partial<CloseContact> & Record<string, unknown> = {}) => {
-  const { custom: _named, ...sample } = contactSampleRaw;
-  return { ...sample, id: CONTACT_ID, lead_id: LEAD_ID, ...overrides };
-};
+export const closeContact = (overrides: Partial<CloseContact> & Record<string, unknown> = {}) => ({
+  ...withoutCustom(contactSampleRaw),
+  id: CONTACT_ID,
+  lead_id: LEAD_ID,
+  ...overrides,
+});
+
+export const closeLead = (overrides: Partial<CloseLead> & Record<string, unknown> = {}) => ({
+  ...withoutCustom(leadSampleRaw),
+  id: LEAD_ID,
+  contacts: [closeContact()],
+  ...overrides,
+});
 
 export const closeOpportunity = (overrides: Partial<CloseOpportunity> = {}) => ({
   ...opportunitySampleRaw,
