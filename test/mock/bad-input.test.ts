@@ -1,21 +1,15 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CatalogRoute } from '../../mock/plugins/route-catalog.js';
-import { isWebPage } from '../../mock/web/paths.js';
-import { generateBadRequests, type BadRequest } from './support/bad-input.js';
-import { buildHarness, send, type Answer, type Harness } from './support/mock-harness.js';
+import {
+  generateBadRequests,
+  harnessCredentials,
+  isJsonError,
+  jsonRoutes,
+  type BadRequest,
+} from './support/bad-input.js';
+import { buildHarness, send, type Harness } from './support/mock-harness.js';
 
 const CONCURRENCY = 8;
-
-function isJsonError(answer: Answer): boolean {
-  if (!String(answer.headers['content-type']).includes('application/json')) return false;
-  try {
-    const body = answer.json<Record<string, unknown>>();
-    return typeof body === 'object' && body !== null && ('error' in body || 'field-errors' in body);
-  } catch {
-    return false;
-  }
-}
 
 /** Writes raw bytes to the server and returns what it answers before closing. */
 function raw(url: string, bytes: string): Promise<string> {
@@ -33,26 +27,11 @@ describe('malformed requests to every registered route', () => {
   let h: Harness;
   let requests: BadRequest[];
 
-  // The web pages answer people with HTML and redirects, not JSON errors: their malformed
-  // requests are tested in settings/security.test.ts.
-  const apiRoutes = () => h.app.routeCatalog.filter((route) => !isWebPage(route.url));
+  const apiRoutes = () => jsonRoutes(h);
 
   beforeAll(async () => {
     h = await buildHarness();
-    // Which routes need credentials: a bare request to each says so with a 401.
-    const guarded = new Set<CatalogRoute>();
-    for (const route of apiRoutes()) {
-      if (route.method === 'HEAD') continue;
-      const probe = await send(h.url, {
-        method: route.method,
-        url: route.url.replace(/:[A-Za-z0-9_]+/g, 'nonexistent_id'),
-      });
-      if (probe.statusCode === 401) guarded.add(route);
-    }
-    requests = generateBadRequests(apiRoutes(), {
-      guarded: (route) => guarded.has(route),
-      authorization: (route) => (route.url.startsWith('/api/') ? h.auth : h.admin),
-    });
+    requests = generateBadRequests(apiRoutes(), await harnessCredentials(h, apiRoutes()));
   });
   afterAll(() => h.app.close());
 

@@ -7,62 +7,34 @@
  * answering; and no table may change (save a key's "last used").
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CatalogRoute } from '../../mock/plugins/route-catalog.js';
-import { isWebPage } from '../../mock/web/paths.js';
-import { generateBadRequests, type BadRequest } from '../mock/support/bad-input.js';
-import { createOneOfEach, type Fixtures } from '../mock/support/crm-fixtures.js';
 import {
-  ADMIN_TOKEN,
-  buildHarness,
-  send,
-  type Answer,
-  type Harness,
-} from '../mock/support/mock-harness.js';
+  generateBadRequests,
+  harnessCredentials,
+  isJsonError,
+  jsonRoutes,
+  type BadRequest,
+} from '../mock/support/bad-input.js';
+import { createOneOfEach, type Fixtures } from '../mock/support/crm-fixtures.js';
+import { ADMIN_TOKEN, buildHarness, send, type Harness } from '../mock/support/mock-harness.js';
 import { storeDigest } from '../mock/support/store-digest.js';
 
 const CONCURRENCY = 8;
-
-function jsonError(answer: Answer): boolean {
-  if (!String(answer.headers['content-type']).includes('application/json')) return false;
-  try {
-    const body = answer.json<Record<string, unknown>>();
-    return typeof body === 'object' && body !== null && ('error' in body || 'field-errors' in body);
-  } catch {
-    return false;
-  }
-}
 
 describe('over a thousand malformed requests to a server with data', () => {
   let h: Harness;
   let fixtures: Fixtures;
   let requests: BadRequest[];
 
-  const apiRoutes = () =>
-    h.app.routeCatalog.filter((route) => !isWebPage(route.url) && route.method !== 'HEAD');
+  const apiRoutes = () => jsonRoutes(h);
 
   beforeAll(async () => {
     h = await buildHarness();
     fixtures = await createOneOfEach(h.app, h.url, h.tenant, 'Fixture');
-    const guarded = new Set<CatalogRoute>();
-    for (const route of apiRoutes()) {
-      const probe = await send(h.url, {
-        method: route.method,
-        url: route.url.replace(/:[A-Za-z0-9_]+/g, 'nonexistent_id'),
-      });
-      if (probe.statusCode === 401) guarded.add(route);
-    }
-    requests = generateBadRequests(
-      apiRoutes(),
-      {
-        guarded: (route) => guarded.has(route),
-        authorization: (route) => (route.url.startsWith('/api/') ? h.auth : h.admin),
-      },
-      {
-        thorough: true,
-        realId: (route) => fixtures.ids[route.url],
-        secrets: { apiKey: h.tenant.key, adminToken: ADMIN_TOKEN },
-      },
-    );
+    requests = generateBadRequests(apiRoutes(), await harnessCredentials(h, apiRoutes()), {
+      thorough: true,
+      realId: (route) => fixtures.ids[route.url],
+      secrets: { apiKey: h.tenant.key, adminToken: ADMIN_TOKEN },
+    });
   });
   afterAll(async () => {
     await h.app.close();
@@ -90,7 +62,7 @@ describe('over a thousand malformed requests to a server with data', () => {
           try {
             const answer = await send(h.url, request);
             statuses.set(answer.statusCode, (statuses.get(answer.statusCode) ?? 0) + 1);
-            if (answer.statusCode < 400 || answer.statusCode >= 500 || !jsonError(answer)) {
+            if (answer.statusCode < 400 || answer.statusCode >= 500 || !isJsonError(answer)) {
               failures.push(`${request.name} → ${answer.statusCode} ${answer.body.slice(0, 160)}`);
             } else if (/"api_[0-9A-Za-z]{22}"/.test(answer.body) && /_mock/.test(request.url)) {
               failures.push(`${request.name} → lists keys: ${answer.body.slice(0, 160)}`);

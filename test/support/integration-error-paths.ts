@@ -12,10 +12,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import { connectionTest } from '../../src/authentication.js';
 import App from '../../src/index.js';
-import type { TestServer } from './mock-server.js';
+import { startTestServer, type TestServer } from './mock-server.js';
 
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
 const isPerform = (value: unknown): value is Perform => typeof value === 'function';
@@ -167,4 +168,18 @@ export async function errorPathProblems(
     delete process.env.CLOSE_API_BASE_URL;
   }
   return problems;
+}
+
+/** A test file's whole suite: a server of its own, and these scenarios over every operation. */
+export function errorPathSuite(scenarios: Scenario[]): void {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('raises no error that quotes the secret, on any of these error paths of any operation', async () => {
+    expect(operations().length).toBeGreaterThan(1);
+    expect(await errorPathProblems(server, scenarios)).toEqual([]);
+  }, 120_000);
 }

@@ -17,6 +17,8 @@
  */
 import { z } from 'zod';
 import type { CatalogRoute } from '../../../mock/plugins/route-catalog.js';
+import { isWebPage } from '../../../mock/web/paths.js';
+import { send, type Answer, type Harness } from './mock-harness.js';
 
 export type BadRequest = {
   name: string;
@@ -266,6 +268,40 @@ export function generateBadRequests(
   }
   if (options.thorough) requests.push(...traversalCases(credentials, routes, options.secrets));
   return requests;
+}
+
+/**
+ * The routes whose malformed requests must get JSON errors: all but the web pages, which answer
+ * people with HTML and redirects (their malformed requests: settings/security.test.ts).
+ */
+export const jsonRoutes = (h: Harness): CatalogRoute[] =>
+  h.app.routeCatalog.filter((route) => !isWebPage(route.url) && route.method !== 'HEAD');
+
+/** The harness's credentials per route; which routes need any, a bare request to each says. */
+export async function harnessCredentials(h: Harness, routes: CatalogRoute[]): Promise<Credentials> {
+  const guarded = new Set<CatalogRoute>();
+  for (const route of routes) {
+    const probe = await send(h.url, {
+      method: route.method,
+      url: route.url.replace(/:[A-Za-z0-9_]+/g, 'nonexistent_id'),
+    });
+    if (probe.statusCode === 401) guarded.add(route);
+  }
+  return {
+    guarded: (route) => guarded.has(route),
+    authorization: (route) => (route.url.startsWith('/api/') ? h.auth : h.admin),
+  };
+}
+
+/** A JSON body in one of the mock's error shapes. */
+export function isJsonError(answer: Answer): boolean {
+  if (!String(answer.headers['content-type']).includes('application/json')) return false;
+  try {
+    const body = answer.json<Record<string, unknown>>();
+    return typeof body === 'object' && body !== null && ('error' in body || 'field-errors' in body);
+  } catch {
+    return false;
+  }
 }
 
 // ---- The reliability suite's families (`thorough`) ----
