@@ -25,6 +25,7 @@ import {
 import type { Crm } from './crm.js';
 import {
   dateFilters,
+  valueFilters,
   listPlan,
   normalizeDateInput,
   pickFields,
@@ -87,12 +88,7 @@ export const ACTIVITY_LIST: ListSpec = {
   maxLimit: 100,
   maxSkip: 10_000,
   filters: {
-    lead_id: { kind: 'equals', column: 'lead_id', multiple: true },
-    lead_id__in: { kind: 'in', column: 'lead_id' },
-    contact_id: { kind: 'equals', column: 'contact_id', multiple: true },
-    contact_id__in: { kind: 'in', column: 'contact_id' },
-    user_id: { kind: 'equals', column: 'user_id', multiple: true },
-    user_id__in: { kind: 'in', column: 'user_id' },
+    ...valueFilters('lead_id', 'contact_id', 'user_id'),
     opportunity_id: { kind: 'equals', column: 'opportunity_id', multiple: true },
     id__in: { kind: 'in', column: 'id' },
     _type: { kind: 'custom', toSql: typeFilter },

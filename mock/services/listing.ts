@@ -44,6 +44,16 @@ export const DEFAULT_LIMIT = 100;
 const COMPARISONS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 /** `date_created__gt/gte/lt/lte` (and the same for any other date column). */
+/** `param=a` (repeatable) and `param__in=a,b` on the same column, as Close pairs them. */
+export function valueFilters(...columns: string[]): Record<string, Filter> {
+  return Object.fromEntries(
+    columns.flatMap((column) => [
+      [column, { kind: 'equals', column, multiple: true } satisfies Filter],
+      [`${column}__in`, { kind: 'in', column } satisfies Filter],
+    ]),
+  );
+}
+
 export function dateFilters(
   param: string,
   column: string = param,

@@ -21,6 +21,7 @@ import type { Crm } from './crm.js';
 import { customValuesOf, withCustomValues } from './custom-fields.js';
 import {
   dateFilters,
+  valueFilters,
   listPlan,
   pickFields,
   type ListQuery,
@@ -78,14 +79,7 @@ export const OPPORTUNITY_LIST: ListSpec = {
   filters: {
     lead_id: { kind: 'equals', column: 'lead_id', multiple: true },
     id__in: { kind: 'in', column: 'id' },
-    user_id: { kind: 'equals', column: 'user_id', multiple: true },
-    user_id__in: { kind: 'in', column: 'user_id' },
-    status_id: { kind: 'equals', column: 'status_id', multiple: true },
-    status_id__in: { kind: 'in', column: 'status_id' },
-    status_type: { kind: 'equals', column: 'status_type', multiple: true },
-    status_type__in: { kind: 'in', column: 'status_type' },
-    value_period: { kind: 'equals', column: 'value_period', multiple: true },
-    value_period__in: { kind: 'in', column: 'value_period' },
+    ...valueFilters('user_id', 'status_id', 'status_type', 'value_period'),
     ...dateFilters('date_won', 'date_won', 'date'),
     ...dateFilters('date_created'),
     ...dateFilters('date_updated'),
